@@ -1,0 +1,20 @@
+// Vite configuration of the renderer (Vue 3 workbench UI), shared by the
+// Electron build (electron.vite.config.ts) and the browser host that
+// `npm start` serves when the Electron binary is absent (bin/start.mjs).
+import vue from '@vitejs/plugin-vue';
+import { resolve } from 'node:path';
+import type { UserConfig } from 'vite';
+
+export const rendererRoot = resolve(import.meta.dirname, 'renderer');
+
+export function rendererConfig(): UserConfig {
+  return {
+    root: rendererRoot,
+    plugins: [vue()],
+    build: {
+      outDir: resolve(import.meta.dirname, 'out/renderer'),
+      emptyOutDir: true,
+    },
+    server: { host: '127.0.0.1', strictPort: false },
+  };
+}
