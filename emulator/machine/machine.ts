@@ -38,7 +38,7 @@ export interface RunResult {
 }
 
 export interface RunOptions {
-  /** Stop with reason 'limit' after this many retired instructions (default: no limit). */
+  /** Stop with reason 'limit' after this many steps: retired instructions, or steps that trapped instead (default: no limit). */
   maxInstructions?: number;
   /** Called around every single instruction (the loop then steps one at a time), e.g. a tracer. */
   observer?: StepObserver;
@@ -106,11 +106,17 @@ export class Machine {
     const start = this.hart.retired();
     const limit = options.maxInstructions ?? Number.POSITIVE_INFINITY;
     const batch = options.observer ? 1 : this.config.batchSize;
+    // Steps handed to the hart that it used up in full. A step that traps
+    // retires nothing, so counting only retired instructions would never
+    // reach the limit in a trap storm (e.g. no trap vector set).
+    let stepsUsed = 0;
     for (;;) {
-      const done = Number(this.hart.retired() - start);
+      const done = Math.max(Number(this.hart.retired() - start), stepsUsed);
       if (done >= limit) return this.stop('limit', start, `instruction limit of ${limit} reached`);
       options.observer?.beforeStep();
-      const reason = this.hart.run(Math.min(batch, limit - done));
+      const budget = Math.min(batch, limit - done);
+      const reason = this.hart.run(budget);
+      if (reason === ExitReason.Budget) stepsUsed = done + budget;
       options.observer?.afterStep();
       this.flushConsole();
       const result = this.handleExit(reason, start, options.inputOpen ?? false);

@@ -134,4 +134,13 @@ ${EXIT}`))));
     expect(lines[1]).toBe('0000000080000002 00750593 add a1,a0,7  a1=0x000000000000000c');
     expect(lines[2]).toMatch(/^0000000080000006 a0(0|1)[0-9a-f]     j 8000000[0-9a-f]$/);
   });
+  it('stops at the instruction limit in a trap storm that retires nothing', async () => {
+    // No trap vector: mtvec = 0 has no memory, so every step is a fetch fault.
+    const { result } = await runProgram(`  .globl _start
+_start:
+  jr zero
+${EXIT}`);
+    expect(result.reason).toBe('limit');
+    expect(result.instructions).toBeLessThan(10);
+  });
 });
