@@ -36,15 +36,6 @@ function floatCsr(csr: number, read: string, write: string): Alias[] {
   ];
 }
 
-function immediateAsRegisterForm(): Alias[] {
-  const pairs: [string, string, string][] = [
-    ['add', 'addi', 'imm12'], ['xor', 'xori', 'imm12'], ['or', 'ori', 'imm12'], ['and', 'andi', 'imm12'],
-    ['addw', 'addiw', 'imm12'], ['sll', 'slli', 'shamt6'], ['srl', 'srli', 'shamt6'], ['sra', 'srai', 'shamt6'],
-    ['sllw', 'slliw', 'shamt5'], ['srlw', 'srliw', 'shamt5'], ['sraw', 'sraiw', 'shamt5'],
-  ];
-  return pairs.map(([name, base, imm]) => ({ name, base, show: `rd,rs1,${imm}` }));
-}
-
 /** Aliases in priority order. */
 export const ALIASES: readonly Alias[] = [
   { name: 'nop', base: 'addi', when: { rd: 0, rs1: 0, imm12: 0 }, show: '' },
@@ -54,8 +45,6 @@ export const ALIASES: readonly Alias[] = [
   { name: 'not', base: 'xori', when: { imm12: -1 }, show: 'rd,rs1' },
   { name: 'seqz', base: 'sltiu', when: { imm12: 1 }, show: 'rd,rs1' },
   { name: 'sext.w', base: 'addiw', when: { imm12: 0 }, show: 'rd,rs1' },
-  // objdump 2.40 names register-immediate ALU instructions after their register form.
-  ...immediateAsRegisterForm(),
   { name: 'neg', base: 'sub', when: { rs1: 0 }, show: 'rd,rs2' },
   { name: 'negw', base: 'subw', when: { rs1: 0 }, show: 'rd,rs2' },
   { name: 'snez', base: 'sltu', when: { rs1: 0 }, show: 'rd,rs2' },
@@ -90,12 +79,9 @@ export const ALIASES: readonly Alias[] = [
   { name: 'csrw', base: 'csrrw', when: { rd: 0 }, show: 'csr,rs1' },
   { name: 'csrs', base: 'csrrs', when: { rd: 0 }, show: 'csr,rs1' },
   { name: 'csrc', base: 'csrrc', when: { rd: 0 }, show: 'csr,rs1' },
-  { name: 'csrw', base: 'csrrwi', when: { rd: 0 }, show: 'csr,zimm5' },
-  { name: 'csrs', base: 'csrrsi', when: { rd: 0 }, show: 'csr,zimm5' },
-  { name: 'csrc', base: 'csrrci', when: { rd: 0 }, show: 'csr,zimm5' },
-  { name: 'csrrw', base: 'csrrwi', show: 'rd,csr,zimm5' },
-  { name: 'csrrs', base: 'csrrsi', show: 'rd,csr,zimm5' },
-  { name: 'csrrc', base: 'csrrci', show: 'rd,csr,zimm5' },
+  { name: 'csrwi', base: 'csrrwi', when: { rd: 0 }, show: 'csr,zimm5' },
+  { name: 'csrsi', base: 'csrrsi', when: { rd: 0 }, show: 'csr,zimm5' },
+  { name: 'csrci', base: 'csrrci', when: { rd: 0 }, show: 'csr,zimm5' },
   ...floatMoves('s'),
   ...floatMoves('d'),
 ];

@@ -61,10 +61,10 @@ function addCommutative(name: string, match: number, syntax: string, op: string)
   add(name, match, syntax, `${op} $0,$0,$1`, undefined, [`${op} $0,$1,$0`]);
 }
 
-/** HINT encodings of RV64C (rd = x0 or a zero immediate), shown as objdump 2.40 shows them. */
+/** HINT encodings of RV64C (rd = x0 or a zero immediate), shown as objdump shows them (addi, not 2.40's 'add', for the immediate form). */
 function addHints(): void {
   add('c.nop', cbits(1, 0), 'c_nzimm6', 'addi zero,zero,$0', 'c.nop c_nzimm6');
-  add('c.addi', cbits(1, 0), 'c_rd_nz', 'addi $0,$0,0', 'add c_rd_nz,c_rd_nz,0');
+  add('c.addi', cbits(1, 0), 'c_rd_nz', 'addi $0,$0,0', 'addi c_rd_nz,c_rd_nz,0');
   add('c.li', cbits(1, 2), 'zero,c_imm6', 'addi zero,zero,$0', 'c.li zero,c_imm6');
   add('c.lui', cbits(1, 3), 'zero,c_lui', 'lui zero,$0', 'c.lui zero,c_lui');
   add('c.slli64', cbits(2, 0), 'c_rd', 'slli $0,$0,0', 'c.slli64 c_rd');
@@ -74,7 +74,7 @@ function addHints(): void {
   add('c.mv', cbits(2, 4), 'zero,c_rs2_nz', 'addi zero,$0,0', 'c.mv zero,c_rs2_nz');
   add('c.add', cbits(2, 4, 1 << 12), 'zero,c_rs2_nz', 'add zero,zero,$0', 'c.add zero,c_rs2_nz');
   // Reserved by the spec (nzimm = 0), but objdump decodes it.
-  add('c.addi16sp', cbits(1, 3, 2 << 7), '', 'addi sp,sp,0', 'add sp,sp,0');
+  add('c.addi16sp', cbits(1, 3, 2 << 7), '', 'addi sp,sp,0', 'addi sp,sp,0');
 }
 
 // Quadrant 0

@@ -131,7 +131,7 @@ ${EXIT}`))));
     const result = machine.runUntilExit({ observer: new InstructionTracer(machine.hart, (l) => lines.push(l), disassemble) });
     expect(result.reason).toBe('exit');
     expect(lines[0]).toBe('0000000080000000 4515     li a0,5  a0=0x0000000000000005');
-    expect(lines[1]).toBe('0000000080000002 00750593 add a1,a0,7  a1=0x000000000000000c');
+    expect(lines[1]).toBe('0000000080000002 00750593 addi a1,a0,7  a1=0x000000000000000c');
     expect(lines[2]).toMatch(/^0000000080000006 a0(0|1)[0-9a-f]     j 8000000[0-9a-f]$/);
   });
   it('stops at the instruction limit in a trap storm that retires nothing', async () => {

@@ -9,7 +9,7 @@ const cases: [number, string][] = [
   [0x00000013, 'nop'],
   [0x00500513, 'li a0,5'],
   [0x00058513, 'mv a0,a1'],
-  [0x00150513, 'add a0,a0,1'], // objdump 2.40 names addi after add
+  [0x00150513, 'addi a0,a0,1'],
   [0xfff5c513, 'not a0,a1'],
   [0x40b00533, 'neg a0,a1'],
   [0x0005851b, 'sext.w a0,a1'],
@@ -18,7 +18,7 @@ const cases: [number, string][] = [
   [0x000500e7, 'jalr a0'],
   [0x30002573, 'csrr a0,mstatus'],
   [0x30551073, 'csrw mtvec,a0'],
-  [0x3002e073, 'csrs mstatus,5'],
+  [0x3002e073, 'csrsi mstatus,5'],
   [0xc0002573, 'rdcycle a0'],
   [0x7c002573, 'csrr a0,0x7c0'],
   [0x20b58553, 'fmv.s fa0,fa1'],
@@ -31,13 +31,13 @@ const cases: [number, string][] = [
   [0x1605a52f, 'lr.w.aqrl a0,(a1)'],
   [0x00113423, 'sd ra,8(sp)'],
   [0x12345537, 'lui a0,0x12345'],
-  [0x43f55513, 'sra a0,a0,0x3f'],
+  [0x43f55513, 'srai a0,a0,0x3f'],
   [0x12000073, 'sfence.vma'],
   [0x10500073, 'wfi'],
   [0xc0001073, 'unimp'],
   // compressed, shown expanded
   [0x8082, 'ret'],
-  [0x1141, 'add sp,sp,-16'],
+  [0x1141, 'addi sp,sp,-16'],
   [0xe406, 'sd ra,8(sp)'],
   [0x60a2, 'ld ra,8(sp)'],
   [0x557d, 'li a0,-1'],
@@ -82,7 +82,7 @@ describe('disassembleRange', () => {
     const bytes = new Uint8Array([0x39, 0x71, 0x23, 0x34, 0x11, 0x00, 0x82, 0x80, 0x13, 0x05]);
     const lines = disassembleRange(bytes, 0x80000000n);
     expect(lines.map((l) => [l.pc, l.size, l.text])).toEqual([
-      [0x80000000n, 2, 'add sp,sp,-64'],
+      [0x80000000n, 2, 'addi sp,sp,-64'],
       [0x80000002n, 4, 'sd ra,8(sp)'],
       [0x80000006n, 2, 'ret'],
       [0x80000008n, 2, '.2byte 0x513'],

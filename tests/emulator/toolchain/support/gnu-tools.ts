@@ -30,12 +30,30 @@ export interface ObjdumpLine {
 
 const BRANCHY = /^(b[a-z]*|j|jal|c\.j|c\.beqz|c\.bnez)$/;
 
+/**
+ * binutils 2.40 prints register-immediate instructions under their register
+ * form (`add a0,a0,1` for addi, `csrs mstatus,8` for csrsi); our disassembler
+ * prints the canonical mnemonic. Maps objdump's name back when the last operand
+ * is a number.
+ */
+const IMMEDIATE_FORM: Record<string, string> = {
+  add: 'addi', xor: 'xori', or: 'ori', and: 'andi', addw: 'addiw', sll: 'slli', srl: 'srli', sra: 'srai',
+  sllw: 'slliw', srlw: 'srliw', sraw: 'sraiw', csrrw: 'csrrwi', csrrs: 'csrrsi', csrrc: 'csrrci',
+  csrw: 'csrwi', csrs: 'csrsi', csrc: 'csrci',
+};
+
+function canonicalImmediateForm(text: string): string {
+  const m = /^(\S+) (.*,)?(-?(?:0x[0-9a-f]+|[0-9]+))$/.exec(text);
+  if (!m || !(m[1] in IMMEDIATE_FORM)) return text;
+  return `${IMMEDIATE_FORM[m[1]]} ${m[2] ?? ''}${m[3]}`;
+}
+
 /** Returns objdump's instruction text in our format: single spaces, no `<sym>`, no `# comment`, bare hex targets. */
 export function normalizeObjdump(text: string): string {
   let t = text.replace(/\s*#.*$/, '').replace(/\s*<[^>]*>/, '').replace(/\s+/g, ' ').trim();
   const [mnemonic] = t.split(' ');
   if (BRANCHY.test(mnemonic)) t = t.replace(/0x([0-9a-f]+)$/, '$1');
-  return t;
+  return canonicalImmediateForm(t);
 }
 
 /** Parses the instruction lines of `objdump -d`/`-D` output. */
