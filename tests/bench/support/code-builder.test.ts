@@ -17,8 +17,8 @@ describe('CodeBuilder', () => {
     expect(listing(b.build())).toEqual([
       '1000 li s0,100',
       '1004 lui a0,0x12345',
-      '1008 addw a0,a0,1656',
-      '100c add s0,s0,-1',
+      '1008 addiw a0,a0,1656',
+      '100c addi s0,s0,-1',
       '1010 bnez s0,100c',
     ]);
   });
@@ -28,7 +28,7 @@ describe('CodeBuilder', () => {
     b.label('top').op('addi', 's0', 's0', -1).op('mul', 'a0', 'a0', 'a1').op('bne', 's0', 'zero', { label: 'top' }).op('jal', 'zero', { label: 'top' });
     const code = b.build();
     expect(code.length).toBe(2 + 4 + 2 + 2);
-    expect(listing(code)).toEqual(['1000 add s0,s0,-1', '1002 mul a0,a0,a1', '1006 bnez s0,1000', '1008 j 1000']);
+    expect(listing(code)).toEqual(['1000 addi s0,s0,-1', '1002 mul a0,a0,a1', '1006 bnez s0,1000', '1008 j 1000']);
   });
 
   it('loads a label address with auipc + addi, including a data label outside the code', () => {
@@ -38,7 +38,7 @@ describe('CodeBuilder', () => {
       '1000 auipc s1,0x10',
       '1004 mv s1,s1',
       '1008 auipc s2,0x0',
-      '100c add s2,s2,8',
+      '100c addi s2,s2,8',
       '1010 ecall',
     ]);
   });
