@@ -7,7 +7,7 @@
 import { STT_SECTION } from '../elf/elf-constants.ts';
 import type { InputObject, InputSection } from './input-object.ts';
 import { LinkError, hexOf } from './link-diagnostics.ts';
-import { R_RISCV_ALIGN } from './reloc-names.ts';
+import { R_RISCV_ALIGN } from '../elf/riscv-relocations.ts';
 
 const NOP = [0x13, 0x00, 0x00, 0x00];
 const C_NOP = [0x01, 0x00];

@@ -6,7 +6,7 @@
 
 import type { InputObject, InputSection, Relocation } from './input-object.ts';
 import { LinkError, hexOf, type LinkDiagnostics } from './link-diagnostics.ts';
-import * as R from './reloc-names.ts';
+import * as R from '../elf/riscv-relocations.ts';
 import { hi20, lo12, setB, setCB, setCJ, setI, setJ, setS, setU } from './riscv-immediates.ts';
 import { symbolAddress, targetName } from './symbol-address.ts';
 import type { SymbolTable } from './symbol-table.ts';

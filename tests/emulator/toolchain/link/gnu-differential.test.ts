@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { writeArchive } from '../../../../emulator/toolchain/archive/archive-writer.ts';
 import { readElf } from '../../../../emulator/toolchain/elf/elf-reader.ts';
 import { readInputObject } from '../../../../emulator/toolchain/link/input-object.ts';
-import { R_RISCV_ALIGN, R_RISCV_RELAX } from '../../../../emulator/toolchain/link/reloc-names.ts';
+import { R_RISCV_ALIGN, R_RISCV_RELAX } from '../../../../emulator/toolchain/elf/riscv-relocations.ts';
 import { link } from '../../../../emulator/toolchain/link/linker.ts';
 import { bytesAt, HART_BUILT, linkOk, runElf, symbolValue, type NamedBytes } from './link-helpers.ts';
 import { CLANG, clangFlags, GCC, gccFlags, gccObject, gnuArchive, gnuLink, gnuTool, HAVE_CLANG, HAVE_GNU } from './gnu-tools.ts';

@@ -5,7 +5,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { readElf } from '../../../../emulator/toolchain/elf/elf-reader.ts';
-import * as R from '../../../../emulator/toolchain/link/reloc-names.ts';
+import * as R from '../../../../emulator/toolchain/elf/riscv-relocations.ts';
 import { buildObject, words, type RelocSpec } from './object-builder.ts';
 import { bytesAt, linkErrors, linkOk, symbolValue, wordAt } from './link-helpers.ts';
 

@@ -1,6 +1,6 @@
-// RISC-V ELF relocation type numbers the linker knows (psABI "Relocations"
-// table), with their names for diagnostics. The assembler's subset lives in
-// asm/reloc-types.ts with the same values.
+// RISC-V ELF relocation type numbers (psABI "Relocations" table), with their
+// names for diagnostics: the one list the assembler (asm/reloc-types.ts) and
+// the linker (link/) share.
 
 export const R_RISCV_NONE = 0;
 export const R_RISCV_32 = 1;
