@@ -3,7 +3,7 @@
 // command to usage on stderr with exit code 2.
 
 import { runBare, BARE_USAGE } from './commands/bare.ts';
-import { EXIT_INTERNAL_ERROR, EXIT_USAGE, processIo, type CliIo } from './cli-io.ts';
+import { EXIT_INTERNAL_ERROR, EXIT_USAGE, processIo, type CliIo } from './support/cli-io.ts';
 
 const USAGE = `usage: rvos <command> [options]
 

@@ -14,8 +14,8 @@ import { ElfError } from '../../toolchain/elf/elf-error.ts';
 import type { ElfFile } from '../../toolchain/elf/elf-file.ts';
 import { readElf } from '../../toolchain/elf/elf-reader.ts';
 import { SymbolMap } from '../../toolchain/elf/symbol-map.ts';
-import { HostInput } from '../host-input.ts';
-import { EXIT_INSTRUCTION_LIMIT, EXIT_INTERNAL_ERROR, EXIT_MACHINE_STOPPED, EXIT_USAGE, type CliIo } from '../cli-io.ts';
+import { HostInput } from '../support/host-input.ts';
+import { EXIT_INSTRUCTION_LIMIT, EXIT_INTERNAL_ERROR, EXIT_MACHINE_STOPPED, EXIT_USAGE, type CliIo } from '../support/cli-io.ts';
 
 export const BARE_USAGE = `usage: rvos bare <file.elf> [--max-instructions N] [--trace] [--ram-mib N]
 

@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../emulator/cli/main.ts';
-import type { CliIo } from '../../../emulator/cli/cli-io.ts';
+import type { CliIo } from '../../../emulator/cli/support/cli-io.ts';
 
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';

@@ -3,7 +3,7 @@
 
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { HostInput } from '../../../emulator/cli/host-input.ts';
+import { HostInput } from '../../../../emulator/cli/support/host-input.ts';
 
 describe('HostInput', () => {
   it('delivers chunks and wakes a waiter on data, then on end', async () => {
