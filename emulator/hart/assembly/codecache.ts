@@ -4,11 +4,21 @@
 // overlaps undecoded; the write TLB never holds such pages, so ordinary stores
 // need no check.
 
+import { OP_END } from './ops';
 import {
-  NSLOTS, SLOT_BYTES, TLBS, TLB_SET_BYTES, dropFetchCache, fetchBase, fetchBase2, fetchVPage, fetchVPage2,
+  BPBUF, NSLOTS, SCRATCH, SLOT_BYTES, SLOT_STRIDE, TLBS, TLB_SET_BYTES, dropFetchCache, fetchBase, fetchBase2, fetchVPage, fetchVPage2,
   nextSlot, pageSlot, ramPages,
   slotMem, slotOwner,
 } from './state';
+
+/** Writes the OP_END entries after every slot, SCRATCH and BPBUF (once, after the layout is set). */
+export function writeEndMarkers(): void {
+  for (let s = 1; s <= NSLOTS; s++) store<u8>(slotBase(s) + <usize>SLOT_BYTES, OP_END);
+  store<u8>(SCRATCH + 16, OP_END);
+  store<u8>(SCRATCH + 32, OP_END);
+  store<u8>(BPBUF + 16, OP_END);
+  store<u8>(BPBUF + 32, OP_END);
+}
 
 /** Drops every write-TLB entry (all privilege sets). */
 export function flushWriteTlb(): void {
@@ -22,7 +32,7 @@ export function flushAllTlb(): void {
 }
 
 @inline export function slotBase(slot: i32): usize {
-  return slotMem + <usize>(slot - 1) * <usize>SLOT_BYTES;
+  return slotMem + <usize>(slot - 1) * <usize>SLOT_STRIDE;
 }
 
 /** Drops a cached code page that uses `slot`. */

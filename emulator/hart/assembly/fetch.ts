@@ -8,7 +8,7 @@ import { E_OP, decodeInto } from './decode';
 import { ACC_FETCH, isRam, tlbInsert, translate } from './mmu';
 import * as O from './ops';
 import {
-  SCRATCH, bpArmed, breakpoint, excCause, fetchBase, fetchBase2, fetchHost, fetchHost2, fetchVPage, fetchVPage2, pc, raise, ramBase, ramHost,
+  BPBUF, SCRATCH, bpArmed, breakpoint, excCause, fetchBase, fetchBase2, fetchHost, fetchHost2, fetchVPage, fetchVPage2, pc, raise, ramBase, ramHost,
   stopReason, tlbX,
 } from './state';
 
@@ -41,8 +41,13 @@ export function fetchEntry(): usize {
   fetchBase = slotBase(slot);
   fetchHost = host;
   const vpage = pc & ~0xfff;
-  fetchVPage = breakpoint != 0 && (breakpoint & ~0xfff) == vpage ? -2 : vpage;
-  return fetchBase + ((<usize>pc & 0xffe) << 3);
+  const e = fetchBase + ((<usize>pc & 0xffe) << 3);
+  if (breakpoint == 0 || (breakpoint & ~0xfff) != vpage) { fetchVPage = vpage; return e; }
+  // The breakpoint's page: every instruction comes back here (execution runs
+  // off the copy into OP_END), so each one is checked against the breakpoint.
+  fetchVPage = -2;
+  memory.copy(BPBUF, e, 16);
+  return BPBUF;
 }
 
 /** pc is in the previous code page: swaps it with the current one. */

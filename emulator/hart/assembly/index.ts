@@ -3,12 +3,12 @@
 // for registers, CSRs, devices, virtual time and debugging. emulator/hart/hart.ts
 // wraps these behind HartApi; nothing else should call them directly.
 
-import { flushAllTlb, invalidateAllCode, invalidateRange } from './codecache';
+import { flushAllTlb, invalidateAllCode, invalidateRange, writeEndMarkers } from './codecache';
 import { MISA_VALUE, csrRead, csrWrite } from './csr';
 import { runChunk } from './exec';
 import { ACC_FETCH, ACC_LOAD, ACC_STORE, addDevice, debugTranslate as walkDebug } from './mmu';
 import {
-  FREGS, NSLOTS, PMPADDR, REGS, SLOT_BYTES, bpArmed, breakpoint, dropFetchCache, excCause, fflags, frm,
+  FREGS, NSLOTS, PMPADDR, REGS, SLOT_STRIDE, bpArmed, breakpoint, dropFetchCache, excCause, fflags, frm,
   hostCause, hostTrapMode, hostTval, inhibitedCycle, inhibitedInstret, ipt, liveRetired, mcause, mcounteren,
   mcountinhibit, mcycleOff, medeleg, menvcfg, mepc, mideleg, mie, minstretOff, mipExt, mipSoft, misa,
   mscratch, msip, mstatus, mtimecmp, mtimeNow, mtval, mtvec, nextSlot, pageSlot, pc, pmpcfg0, pmpcfg2, priv,
@@ -30,7 +30,7 @@ export function init(ramLen: u32, base: i64, instructionsPerTick: i32): usize {
   slotOwner = p;
   p += (<usize>(NSLOTS + 1) * 4 + 0xfff) & ~<usize>0xfff;
   slotMem = p;
-  p += <usize>NSLOTS * <usize>SLOT_BYTES;
+  p += <usize>NSLOTS * <usize>SLOT_STRIDE;
   ramHost = p;
   const end = <u64>p + <u64>ramLen;
   const have = <u64>memory.size() << 16;
@@ -39,6 +39,7 @@ export function init(ramLen: u32, base: i64, instructionsPerTick: i32): usize {
   }
   memory.fill(pageSlot, 0, <usize>ramPages * 2);
   memory.fill(slotOwner, 0xff, <usize>(NSLOTS + 1) * 4);
+  writeEndMarkers();
   nextSlot = 1;
   reset(base);
   return ramHost;

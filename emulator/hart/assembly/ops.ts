@@ -1,5 +1,6 @@
 // Operation indices of decoded instructions (the run loop's switch cases).
-// 0 marks an entry not decoded yet; CROSS a 32-bit instruction crossing a page.
+// 0 marks an entry not decoded yet; CROSS a 32-bit instruction crossing a page;
+// END the entry just past a code page (sequential flow off the page).
 
 export const OP_UNDECODED: u8 = 0;
 export const OP_CROSS: u8 = 1;
@@ -95,3 +96,5 @@ export const OP_FMADD: u8 = 90;
 export const OP_FMSUB: u8 = 91;
 export const OP_FNMSUB: u8 = 92;
 export const OP_FNMADD: u8 = 93;
+/** Marks the entry after a code page's last one (and after SCRATCH): re-resolve pc. */
+export const OP_END: u8 = 94;

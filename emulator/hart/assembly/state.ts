@@ -17,8 +17,10 @@ export let tlbR: usize = TLBS;
 export let tlbW: usize = TLBS;
 export let tlbX: usize = TLBS;
 
-/** One decoded entry for an instruction found outside the cache (page-crossing). */
-export const SCRATCH: usize = memory.data(32, 16);
+/** One decoded entry for an instruction found outside the cache (page-crossing), then two OP_END entries. */
+export const SCRATCH: usize = memory.data(48, 16);
+/** A copy of the entry being executed on the breakpoint's page, then two OP_END entries. */
+export const BPBUF: usize = memory.data(48, 16);
 
 export let pc: i64 = 0;
 export let priv: i32 = 3;
@@ -49,6 +51,8 @@ export let slotOwner: usize = 0;
 export let slotMem: usize = 0;
 export const NSLOTS: i32 = 512;
 export const SLOT_BYTES: i32 = 2048 * 16;
+/** Slots are SLOT_BYTES apart plus one OP_END entry, which sequential execution reaches after the page's last instruction. */
+export const SLOT_STRIDE: i32 = SLOT_BYTES + 16;
 export let nextSlot: i32 = 1;
 
 // Fetch cache: virtual page of the current code page (-1 = re-resolve), the
