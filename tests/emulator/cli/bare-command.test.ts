@@ -3,12 +3,12 @@
 // checks exit codes, UART output, messages and the --trace line format.
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildBare, hasCrossGcc } from '../toolchain/elf/cross-gcc.ts';
 import { exitProgram, fibProgram, helloProgram, interruptEchoProgram, loopProgram, pollingEchoProgram, traceProgram, wfiProgram } from './bare-programs.ts';
+import { makeTempDir } from '../../support/temp-dir.ts';
 
 const root = resolve(import.meta.dirname, '../../..');
 const hartBuilt = existsSync(join(root, 'emulator/hart/build/hart.wasm')) && existsSync(join(root, 'emulator/hart/hart.ts'));
@@ -30,7 +30,7 @@ describe('rvos bare without a program to run', () => {
   });
 
   it('exits 2 with the ELF error for a malformed file', () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'rvos-cli-')), 'bad.elf');
+    const path = join(makeTempDir('rvos-cli-'), 'bad.elf');
     writeFileSync(path, Uint8Array.of(0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0));
     const r = rvos('bare', path);
     expect(r.status).toBe(2);
@@ -91,7 +91,7 @@ describe.skipIf(!hasCrossGcc || !hartBuilt)('rvos bare on gcc-built programs', (
   });
 
   it('exits 2 for an ELF whose segment lies outside RAM, with a hint for -Ttext links', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'rvos-cli-'));
+    const dir = makeTempDir('rvos-cli-');
     writeFileSync(join(dir, 'p.S'), exitProgram(1));
     const elf = join(dir, 'p.elf');
     execFileSync('riscv64-unknown-elf-gcc', ['-nostdlib', '-nostartfiles', '-Wl,-Ttext=0x80000000', '-o', elf, join(dir, 'p.S')]);

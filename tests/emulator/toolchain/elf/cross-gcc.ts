@@ -3,9 +3,9 @@
 // binutils. Tests use `hasCrossGcc` with describe.skipIf to skip cleanly.
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { makeTempDir } from '../../../support/temp-dir.ts';
 
 /** True when `tool` can be found on PATH. */
 export function hasTool(tool: string): boolean {
@@ -36,7 +36,7 @@ SECTIONS {
  * into a static bare-metal ELF linked at 0x80000000; returns the ELF's path.
  */
 export function buildBare(source: string, name = 'prog.S', extraFlags: string[] = []): string {
-  const dir = mkdtempSync(join(tmpdir(), 'rvos-gcc-'));
+  const dir = makeTempDir('rvos-gcc-');
   const src = join(dir, name);
   const out = join(dir, name.replace(/\.[cS]$/, '.elf'));
   const script = join(dir, 'bare.ld');

@@ -3,13 +3,13 @@
 // entry, program headers, sections and symbols against readelf/nm.
 
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ET_EXEC, ET_REL, PT_LOAD, STT_FUNC, STT_OBJECT } from '../../../../emulator/toolchain/elf/elf-constants.ts';
 import { findSymbol, readElf } from '../../../../emulator/toolchain/elf/elf-reader.ts';
 import { binutils, buildBare, hasCrossGcc, hasTool } from './cross-gcc.ts';
+import { makeTempDir } from '../../../support/temp-dir.ts';
 
 /** Checks every program header, section name/type/address and nm symbol of `path` against binutils. */
 function expectMatchesBinutils(path: string): ReturnType<typeof readElf> {
@@ -29,7 +29,7 @@ function expectMatchesBinutils(path: string): ReturnType<typeof readElf> {
 }
 
 function compile(compiler: string, args: string[], source: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'rvos-elf-'));
+  const dir = makeTempDir('rvos-elf-');
   writeFileSync(join(dir, 'm.c'), source);
   execFileSync(compiler, [...args, join(dir, 'm.c')], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });
   return dir;

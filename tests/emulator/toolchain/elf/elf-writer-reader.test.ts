@@ -1,8 +1,7 @@
 // Round trip of the ELF writer through the validating reader, plus readelf's
 // view of a written file (when riscv64-unknown-elf-readelf is installed).
 
-import { writeFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PF_R, PF_W, PF_X, PT_LOAD, SHT_NOBITS, STT_FUNC, STT_OBJECT, ET_EXEC, EM_RISCV } from '../../../../emulator/toolchain/elf/elf-constants.ts';
@@ -11,6 +10,7 @@ import { writeElf } from '../../../../emulator/toolchain/elf/elf-writer.ts';
 import { ElfError } from '../../../../emulator/toolchain/elf/elf-error.ts';
 import { binutils, hasTool } from './cross-gcc.ts';
 import { sampleCode as code, sampleElf } from './sample-elf.ts';
+import { makeTempDir } from '../../../support/temp-dir.ts';
 
 describe('ELF writer -> reader round trip', () => {
   it('keeps header, segments and symbols', () => {
@@ -44,7 +44,7 @@ describe('ELF writer -> reader round trip', () => {
   });
 
   it.skipIf(!hasTool('riscv64-unknown-elf-readelf'))('is accepted by readelf with matching entry, segments and symbols', () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'rvos-elf-')), 'w.elf');
+    const path = join(makeTempDir('rvos-elf-'), 'w.elf');
     writeFileSync(path, sampleElf());
     const header = binutils('readelf', ['-h', '-l', '-W', path]);
     expect(header).toMatch(/Entry point address:\s+0x80000000/);

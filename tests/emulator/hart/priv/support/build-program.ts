@@ -4,10 +4,10 @@
 // Tests skip when the compiler is not on PATH (see `haveCrossGcc`).
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { makeTempDir } from '../../../../support/temp-dir.ts';
 
 const GCC = 'riscv64-unknown-elf-gcc';
 const here = dirname(fileURLToPath(import.meta.url));
@@ -28,7 +28,7 @@ export function haveCrossGcc(): boolean {
 
 /** A fresh temp directory for one test file's ELFs. */
 export function makeBuildDir(): string {
-  return mkdtempSync(join(tmpdir(), 'rvos-priv-'));
+  return makeTempDir('rvos-priv-');
 }
 
 /**

@@ -3,12 +3,12 @@
 // calls checked against prototypes, variadic promotions, builtins.
 
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hasTool } from '../../elf/cross-gcc.ts';
 import { diags, fn, ok, returned, show, typeOf } from './front-helpers.ts';
+import { makeTempDir } from '../../../../support/temp-dir.ts';
 
 const decls = 'char c; signed char sc; unsigned char uc; short s; unsigned short us; int i; unsigned u; long l; unsigned long ul; long long ll; float f; double d; int *p; const char *cp; int a[4]; struct st { int x; char y[3]; } st, *sp; enum e { E1 } en; _Bool b;';
 const typeCases: [string, string][] = [
@@ -31,7 +31,7 @@ describe('types of expressions', () => {
   it.skipIf(!hasTool('riscv64-unknown-elf-gcc'))('riscv64-unknown-elf-gcc agrees on every type', () => {
     const lines = [decls, ...typeCases.map(([expr, type], i) =>
       `_Static_assert(__builtin_types_compatible_p(__typeof__(${expr}), ${type}), "case ${i}");`)];
-    const dir = mkdtempSync(join(tmpdir(), 'cc-types-'));
+    const dir = makeTempDir('cc-types-');
     writeFileSync(join(dir, 'types.c'), `${lines.join('\n')}\n`);
     const r = spawnSync('riscv64-unknown-elf-gcc', ['-march=rv64gc', '-mabi=lp64d', '-std=gnu11', '-fsyntax-only', '-w', join(dir, 'types.c')], { encoding: 'utf8' });
     expect(r.stderr).toBe('');

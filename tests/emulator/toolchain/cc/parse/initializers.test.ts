@@ -3,13 +3,13 @@
 // with relocations for address constants, and store lists for locals.
 
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hasTool } from '../../elf/cross-gcc.ts';
 import type { StaticInitItem } from '../../../../../emulator/toolchain/cc/ast.ts';
 import { diags, fn, global, ok, show } from './front-helpers.ts';
+import { makeTempDir } from '../../../../support/temp-dir.ts';
 
 /** The static items of global `name` as compact strings: `offset:size=value` or `offset=symbol+addend`. */
 function items(src: string, name: string): string[] {
@@ -37,7 +37,7 @@ describe('integer constant expressions', () => {
 
   it.skipIf(!hasTool('riscv64-unknown-elf-gcc'))('riscv64-unknown-elf-gcc agrees on every value', () => {
     const lines = constCases.map(([expr, value], i) => `_Static_assert((unsigned char)(${expr}) == ${value}, "case ${i}");`);
-    const dir = mkdtempSync(join(tmpdir(), 'cc-const-'));
+    const dir = makeTempDir('cc-const-');
     writeFileSync(join(dir, 'const.c'), `${lines.join('\n')}\n`);
     const r = spawnSync('riscv64-unknown-elf-gcc', ['-march=rv64gc', '-mabi=lp64d', '-std=gnu11', '-fsyntax-only', '-w', join(dir, 'const.c')], { encoding: 'utf8' });
     expect(r.stderr).toBe('');

@@ -3,13 +3,13 @@
 // confirmed by riscv64-unknown-elf-gcc through _Static_asserts when it is installed.
 
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CType } from '../../../../../emulator/toolchain/cc/types.ts';
 import { hasTool } from '../../elf/cross-gcc.ts';
 import { global, ok } from './front-helpers.ts';
+import { makeTempDir } from '../../../../support/temp-dir.ts';
 
 /** Each case: declarations, then a type name whose members we measure. */
 const cases: { decl: string; type: string; size: number; align: number; offsets: Record<string, number> }[] = [
@@ -78,7 +78,7 @@ describe('struct and union layout (RV64 lp64d)', () => {
     const source = lines.join('\n');
     // our front end accepts the same file (the asserts hold for us too)
     expect(ok(source).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    const dir = mkdtempSync(join(tmpdir(), 'cc-layout-'));
+    const dir = makeTempDir('cc-layout-');
     writeFileSync(join(dir, 'layout.c'), source);
     const r = spawnSync('riscv64-unknown-elf-gcc', ['-march=rv64gc', '-mabi=lp64d', '-std=gnu11', '-fsyntax-only', join(dir, 'layout.c')], { encoding: 'utf8' });
     expect(r.stderr).toBe('');
