@@ -1,6 +1,7 @@
 // Symbols the linker provides from the layout, each only when no input
 // defines it (GNU ld's PROVIDE): __global_pointer$, the text/data/bss bounds
-// (_etext, _edata, __bss_start, _end and their aliases) and the stack bounds.
+// (_etext, _edata, __bss_start, _end and their aliases), the stack bounds and,
+// when the caller gives the end of memory, the heap bounds.
 
 import type { Layout } from './layout.ts';
 import type { SymbolTable } from './symbol-table.ts';
@@ -14,7 +15,7 @@ export interface ProvidedSymbol {
 }
 
 /** The linker-provided symbols and their values for `layout` (whether or not an input overrides them). */
-export function linkerSymbolValues(layout: Layout, stackSize: bigint): ProvidedSymbol[] {
+export function linkerSymbolValues(layout: Layout, stackSize: bigint, heapEnd?: bigint): ProvidedSymbol[] {
   const section = (name: string): { start: bigint; end: bigint } => {
     const s = layout.sections.find((x) => x.name === name)!;
     return { start: s.address, end: s.address + s.size };
@@ -32,16 +33,20 @@ export function linkerSymbolValues(layout: Layout, stackSize: bigint): ProvidedS
     list.push([['__stack_bottom'], layout.rwEnd - stackSize]);
     list.push([['__stack_top', '_stack_top'], layout.rwEnd]);
   }
+  if (heapEnd !== undefined) {
+    list.push([['__heap_start'], layout.rwEnd]);
+    list.push([['__heap_end'], heapEnd]);
+  }
   return list.flatMap(([names, value]) => names.map((name) => ({ name, value })));
 }
 
 /** Defines each provided symbol no input defines; returns those that were defined. */
-export function provideLinkerSymbols(table: SymbolTable, layout: Layout, stackSize: bigint): ProvidedSymbol[] {
-  return linkerSymbolValues(layout, stackSize).filter((s) => table.provide(s.name, s.value));
+export function provideLinkerSymbols(table: SymbolTable, layout: Layout, stackSize: bigint, heapEnd?: bigint): ProvidedSymbol[] {
+  return linkerSymbolValues(layout, stackSize, heapEnd).filter((s) => table.provide(s.name, s.value));
 }
 
 /** Names the linker can provide, so references to them are not reported as undefined before layout. */
 export const PROVIDED_NAMES: ReadonlySet<string> = new Set([
   '__global_pointer$', '_etext', 'etext', '__etext', '_edata', 'edata', '__bss_start',
-  '__bss_end', '_end', 'end', '__stack_bottom', '__stack_top', '_stack_top',
+  '__bss_end', '_end', 'end', '__stack_bottom', '__stack_top', '_stack_top', '__heap_start', '__heap_end',
 ]);

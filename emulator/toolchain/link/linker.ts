@@ -35,6 +35,12 @@ export interface LinkOptions {
   textBase?: bigint;
   /** Bytes of stack reserved after .bss, 16-byte aligned (default 64 KiB; 0 = none, and no __stack_* symbols). */
   stackSize?: bigint;
+  /**
+   * End of the memory the program may use. When set, the linker provides a
+   * heap from the stack top to here (__heap_start, __heap_end) and refuses an
+   * image that ends beyond it.
+   */
+  heapEnd?: bigint;
 }
 
 export interface OutputSectionInfo {
@@ -79,13 +85,17 @@ function linkStages(inputs: readonly LinkInput[], options: LinkOptions, diags: L
   const table = new SymbolTable();
   const objects = loadInputs(inputs, table, diags);
   if (objects.length === 0 && !diags.hasErrors()) diags.error('ld', 'no input objects');
-  reportUndefined(table, stackSize, diags);
+  reportUndefined(table, stackSize, options.heapEnd !== undefined, diags);
   checkFloatAbi(objects, diags);
   if (diags.hasErrors()) return failed;
   for (const object of objects) guard(diags, object.name, () => applyAlignRelocations(object));
   if (diags.hasErrors()) return failed;
   const layout = layoutImage(objects, table, textBase, stackSize);
-  const provided = provideLinkerSymbols(table, layout, stackSize);
+  if (options.heapEnd !== undefined && layout.rwEnd > options.heapEnd) {
+    diags.error('ld', `program too large: it ends at ${hexOf(layout.rwEnd)}, beyond the end of memory ${hexOf(options.heapEnd)}`);
+    return failed;
+  }
+  const provided = provideLinkerSymbols(table, layout, stackSize, options.heapEnd);
   relocateAll(objects, table, diags);
   const entry = entryAddress(objects, table, options.entry ?? '_start', layout, diags);
   if (diags.hasErrors()) return failed;
@@ -96,10 +106,11 @@ function linkStages(inputs: readonly LinkInput[], options: LinkOptions, diags: L
 }
 
 /** One error per symbol that is referenced (not weakly) and defined nowhere. */
-function reportUndefined(table: SymbolTable, stackSize: bigint, diags: LinkDiagnostics): void {
+function reportUndefined(table: SymbolTable, stackSize: bigint, heap: boolean, diags: LinkDiagnostics): void {
   for (const g of table.globals.values()) {
     if (g.definition !== undefined || g.strongReference === undefined) continue;
-    if (PROVIDED_NAMES.has(g.name) && (stackSize > 0n || !g.name.includes('stack'))) continue;
+    const unavailable = (g.name.includes('stack') && stackSize === 0n) || (g.name.includes('heap') && !heap);
+    if (PROVIDED_NAMES.has(g.name) && !unavailable) continue;
     diags.error(g.strongReference, `undefined reference to '${g.name}'`);
   }
 }
