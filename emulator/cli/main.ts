@@ -9,6 +9,7 @@ const USAGE = `usage: rvos <command> [options]
 
 commands:
   bare <file.elf>   run a bare-metal RISC-V ELF in M-mode (see rvos bare --help)
+  cc <file>...      compile, assemble and link C/assembly for the machine (see rvos cc --help)
   help              show this help
 
 ${BARE_USAGE}`;
@@ -22,6 +23,7 @@ const help: Command = async (_args, io) => {
 
 const COMMANDS = new Map<string, Command>([
   ['bare', runBare],
+  ['cc', async (args, io) => (await import('./commands/cc.ts')).runCc(args, io)], // lazy: `bare` never loads the toolchain
   ['help', help],
   ['--help', help],
   ['-h', help],
