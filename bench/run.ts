@@ -4,10 +4,11 @@
 
 import type { BenchSection } from './support/bench-section.ts';
 import { formatTable } from './support/format-table.ts';
+import { ccSection } from './cc/cc-section.ts';
 import { hartSection } from './hart/hart-section.ts';
 
-/** Every benchmark section, in print order. Later sections (compiler speed, IPC round trip) register here. */
-const SECTIONS: readonly BenchSection[] = [hartSection];
+/** Every benchmark section, in print order. Later sections (IPC round trip, snapshots) register here. */
+const SECTIONS: readonly BenchSection[] = [hartSection, ccSection];
 
 async function main(argv: readonly string[]): Promise<void> {
   const quick = argv.includes('--quick');
