@@ -1,6 +1,5 @@
 // End-to-end tests of `rvos cc`: spawns `node bin/rvos.mjs cc ...`, then runs
-// the programs with `rvos bare` (skipped when the hart is not built). The C
-// tests need emulator/toolchain/cc/driver/compile-c.ts and skip only when it is missing.
+// the programs with `rvos bare` (skipped when the hart is not built).
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
@@ -10,7 +9,6 @@ import { makeTempDir } from '../../support/temp-dir.ts';
 
 const root = resolve(import.meta.dirname, '../../..');
 const hartBuilt = existsSync(join(root, 'emulator/hart/build/hart.wasm'));
-const compilerPresent = existsSync(join(root, 'emulator/toolchain/cc/driver/compile-c.ts'));
 /** One runtime-library cache for this file, so libc is built at most once here. */
 const cacheDir = makeTempDir('rvos-cc-cache-');
 
@@ -89,7 +87,7 @@ describe.skipIf(!hartBuilt)('rvos cc on assembly, run with rvos bare', () => {
   });
 });
 
-describe.skipIf(!compilerPresent)('rvos cc on C (needs emulator/toolchain/cc/driver/compile-c.ts)', () => {
+describe('rvos cc on C', () => {
   it('prints file:line:col, the source line and a caret for a C error, exits 1 and writes no output', () => {
     const dir = project({ 'bad.c': 'int main(void) {\n    int x = ;\n    return 0;\n}\n' });
     const r = rvos(dir, 'cc', 'bad.c', '-o', 'bad.elf');

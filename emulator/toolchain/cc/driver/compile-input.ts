@@ -17,8 +17,7 @@ export interface SourceContext {
   defines: readonly string[];
   undefines: readonly string[];
   target: CcTarget;
-  /** The C compiler, or why there is none (reported when a C file needs it). */
-  compiler: CCompiler | string;
+  compiler: CCompiler;
 }
 
 export interface StepResult<T> {
@@ -81,7 +80,6 @@ interface CompiledC {
 }
 
 function runCompileC(path: string, ctx: SourceContext): StepResult<CompiledC> {
-  if (typeof ctx.compiler === 'string') return failure(path, ctx.compiler);
   const source = ctx.fs.read(path);
   if (source === undefined) return failure(path, 'No such file or directory');
   let r;

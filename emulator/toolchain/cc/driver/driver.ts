@@ -6,7 +6,7 @@
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { LinkInput } from '../../link/linker.ts';
 import { linkBare } from './bare-link.ts';
-import { loadCCompiler, type CCompiler } from './c-compiler.ts';
+import { C_COMPILER, type CCompiler } from './c-compiler.ts';
 import { perFileOutput, splitMacros, type CcInput, type CcOptions } from './cc-options.ts';
 import { compileToAssembly, compileToObject, preprocessFile, type SourceContext, type StepResult } from './compile-input.ts';
 import { nodeFileSystem } from './file-system.ts';
@@ -19,8 +19,8 @@ export const EXIT_USAGE = 2;
 export interface DriverIo {
   stdout(data: string | Uint8Array): void;
   stderr(data: string): void;
-  /** Overrides how the C compiler is found (tests); default loads ./compile-c.ts. */
-  loadCompiler?: () => Promise<CCompiler | string>;
+  /** A stand-in C compiler (tests); default C_COMPILER. */
+  compiler?: CCompiler;
 }
 
 /** One file to write once everything succeeded; path undefined or '-' means stdout. */
@@ -41,16 +41,15 @@ export async function runDriver(o: CcOptions, io: DriverIo): Promise<number> {
     io.stderr(`rvos cc: error: ${missing.path}: No such file or directory\n`);
     return EXIT_USAGE;
   }
-  const ctx = await sourceContext(o, io);
+  const ctx = sourceContext(o, io);
   const outputs = buildOutputs(o, ctx, io);
   if (outputs === undefined) return EXIT_FAILED;
   return writeOutputs(outputs, io);
 }
 
-async function sourceContext(o: CcOptions, io: DriverIo): Promise<SourceContext> {
-  const needsCompiler = o.inputs.some((i) => i.kind === 'c') || (o.mode === 'link' && !o.noStdlib);
-  const compiler = needsCompiler ? await (io.loadCompiler ?? loadCCompiler)() : 'the C compiler was not loaded';
-  if (o.optimize === 1 && typeof compiler !== 'string' && !compiler.supportsO1 && o.inputs.some((i) => i.kind === 'c')) {
+function sourceContext(o: CcOptions, io: DriverIo): SourceContext {
+  const compiler = io.compiler ?? C_COMPILER;
+  if (o.optimize === 1 && !compiler.supportsO1 && o.inputs.some((i) => i.kind === 'c')) {
     io.stderr('rvos cc: note: the code generator has no -O1 yet; compiling as -O0\n');
   }
   const { defines, undefines } = splitMacros(o);

@@ -1,19 +1,16 @@
 // Tests of the runtime library build (crt0.o + libc.a from fixtures/userland
 // with our own compiler): archive contents, the on-disk cache and its key, and
-// the cache directory precedence. The build needs emulator/toolchain/cc/driver/compile-c.ts.
+// the cache directory precedence.
 
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readArchive } from '../../../../../emulator/toolchain/archive/archive-reader.ts';
-import { COMPILER_MODULE, loadCCompiler } from '../../../../../emulator/toolchain/cc/driver/c-compiler.ts';
+import { C_COMPILER } from '../../../../../emulator/toolchain/cc/driver/c-compiler.ts';
 import { nodeFileSystem } from '../../../../../emulator/toolchain/cc/driver/file-system.ts';
 import { defaultCacheDir, REPO_ROOT, runtimeHash, runtimeLibrary, runtimeSources } from '../../../../../emulator/toolchain/cc/driver/runtime-library.ts';
 import { readElf } from '../../../../../emulator/toolchain/elf/elf-reader.ts';
 import { makeTempDir } from '../../../../support/temp-dir.ts';
-
-const compilerPresent = existsSync(fileURLToPath(COMPILER_MODULE));
 
 describe('runtime library sources and cache key', () => {
   it('lists crt0, every libc source and the bare platform layer', () => {
@@ -38,10 +35,9 @@ describe('runtime library sources and cache key', () => {
   });
 });
 
-describe.skipIf(!compilerPresent)('runtime library build (needs emulator/toolchain/cc/driver/compile-c.ts)', () => {
+describe('runtime library build', () => {
   it('builds crt0.o and libc.a once (pruning older builds), then serves the same bytes from the cache', { timeout: 120_000 }, async () => {
-    const compiler = await loadCCompiler();
-    if (typeof compiler === 'string') throw new Error(compiler);
+    const compiler = C_COMPILER;
     const cacheDir = makeTempDir('rvos-cc-cache-');
     const ctx = { fs: nodeFileSystem(), includePaths: [], defines: [], undefines: [], target: 'bare' as const, compiler };
     mkdirSync(join(cacheDir, 'runtime', 'bare-0ld'), { recursive: true });
