@@ -6,7 +6,7 @@
 import type { SourceLocation } from './diagnostics.ts';
 import type { Expr } from './expr.ts';
 import type { InstructionDef } from './isa-adapter.ts';
-import type { SymbolBinding, SymbolType } from './object.ts';
+import type { SectionAttributes, SymbolBinding, SymbolType } from './object.ts';
 
 export interface SymbolInfo {
   name: string;
@@ -48,13 +48,6 @@ export type Item =
   | { kind: 'align'; align: number; fill: number | undefined; max: number | undefined }
   | { kind: 'space'; size: number; fill: number };
 
-export interface SectionState {
-  name: string;
-  kind: 'progbits' | 'nobits';
-  alloc: boolean;
-  write: boolean;
-  exec: boolean;
-  /** Largest alignment requested (bytes). */
-  align: number;
+export interface SectionState extends SectionAttributes {
   items: Item[];
 }

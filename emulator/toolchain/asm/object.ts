@@ -5,15 +5,19 @@
 export type SymbolBinding = 'local' | 'global' | 'weak';
 export type SymbolType = 'notype' | 'func' | 'object' | 'section' | 'file';
 
-export interface ObjectSection {
+/** A section's name, type, flags and alignment: shared by the assembler's working state and its output. */
+export interface SectionAttributes {
   name: string;
   /** 'nobits' sections (.bss) have a size but no bytes. */
   kind: 'progbits' | 'nobits';
   alloc: boolean;
   write: boolean;
   exec: boolean;
-  /** Alignment in bytes (a power of two). */
+  /** Alignment in bytes (a power of two; in the working state, the largest requested so far). */
   align: number;
+}
+
+export interface ObjectSection extends SectionAttributes {
   /** Contents (empty for nobits). */
   bytes: Uint8Array;
   size: number;

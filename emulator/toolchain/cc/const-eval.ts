@@ -114,7 +114,6 @@ function evalBinary(e: Expr & { kind: 'binary' }): ConstValue | undefined {
   const y = b.value;
   const opType = e.lhs.type;
   const bits = BigInt(opType.kind === 'ptr' ? 64 : opType.size * 8);
-  const bool = (c: boolean): ConstValue => ({ kind: 'int', value: c ? 1n : 0n });
   let r: bigint;
   switch (e.op) {
     case 'add': r = x + y; break;
@@ -127,24 +126,26 @@ function evalBinary(e: Expr & { kind: 'binary' }): ConstValue | undefined {
     case 'bitand': r = x & y; break;
     case 'bitor': r = x | y; break;
     case 'bitxor': r = x ^ y; break;
-    case 'eq': return bool(x === y);
-    case 'ne': return bool(x !== y);
-    case 'lt': return bool(x < y);
-    case 'le': return bool(x <= y);
-    case 'gt': return bool(x > y);
-    case 'ge': return bool(x >= y);
+    default: return compare(e.op, x, y);
   }
   return { kind: 'int', value: wrapInt(r, e.type) };
 }
 
 function evalFloatBinary(e: Expr & { kind: 'binary' }, x: number, y: number): ConstValue | undefined {
-  const bool = (c: boolean): ConstValue => ({ kind: 'int', value: c ? 1n : 0n });
   const round = (v: number): ConstValue => ({ kind: 'float', value: e.type.kind === 'float' ? Math.fround(v) : v });
   switch (e.op) {
     case 'add': return round(x + y);
     case 'sub': return round(x - y);
     case 'mul': return round(x * y);
     case 'div': return round(x / y);
+    default: return compare(e.op, x, y);
+  }
+}
+
+/** An int 0/1 constant for a comparison operator, undefined for any other operator. */
+function compare<T extends bigint | number>(op: string, x: T, y: T): ConstValue | undefined {
+  const bool = (c: boolean): ConstValue => ({ kind: 'int', value: c ? 1n : 0n });
+  switch (op) {
     case 'eq': return bool(x === y);
     case 'ne': return bool(x !== y);
     case 'lt': return bool(x < y);
