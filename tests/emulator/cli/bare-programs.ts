@@ -1,17 +1,20 @@
 // Test helper: the small bare-metal programs the `rvos bare` tests run, as GNU
 // assembler sources (built with riscv64-unknown-elf-gcc by cross-gcc.ts).
 
-const EXIT_TAIL = `
-  la t0, tohost
-  sd a0, 0(t0)
-1: j 1b
-  .section .data
+/** The HTIF words in .data: `tohost` (the exit request) and `fromhost`. */
+export const TOHOST_DATA = `  .section .data
   .balign 8
   .globl tohost
 tohost: .dword 0
   .globl fromhost
 fromhost: .dword 0
 `;
+
+const EXIT_TAIL = `
+  la t0, tohost
+  sd a0, 0(t0)
+1: j 1b
+${TOHOST_DATA}`;
 
 /** Exits through tohost with `value` (1 = pass, (n<<1)|1 = exit code n). */
 export function exitProgram(value: number): string {

@@ -10,6 +10,7 @@ import { InstructionTracer } from '../../../emulator/machine/instruction-tracer.
 import { Machine } from '../../../emulator/machine/machine.ts';
 import { disassemble } from '../../../emulator/toolchain/disasm/disassemble.ts';
 import { readElf } from '../../../emulator/toolchain/elf/elf-reader.ts';
+import { TOHOST_DATA } from '../cli/bare-programs.ts';
 import { buildBare, hasCrossGcc } from '../toolchain/elf/cross-gcc.ts';
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -22,13 +23,7 @@ exit: la t0, tohost
 1: j 1b
 fail: li a0, 3
   j exit
-  .section .data
-  .balign 8
-  .globl tohost
-tohost: .dword 0
-  .globl fromhost
-fromhost: .dword 0
-`;
+${TOHOST_DATA}`;
 
 async function runProgram(source: string, setup?: (m: Machine) => void): Promise<{ machine: Machine; out: string; result: ReturnType<Machine['runUntilExit']> }> {
   let out = '';
