@@ -50,6 +50,18 @@ export interface HartOptions {
   instructionsPerTick: number;
 }
 
+/**
+ * Live views of the register files in the hart's memory (raw 64-bit patterns):
+ * `x[i]` is x register i, `f[i]` is f register i. Copying them with
+ * `TypedArray.set` saves or restores a whole context without per-register calls.
+ * Writes take effect at once; `x[0]` must stay 0. Valid until the next call of
+ * `registerFile()` may return new views (the wasm memory grew).
+ */
+export interface RegisterFile {
+  readonly x: BigUint64Array;
+  readonly f: BigUint64Array;
+}
+
 /** Machine-level view of one hart. Registers and CSRs are raw 64-bit values. */
 export interface HartApi {
   /** Guest RAM, index = physical address - ramBase. Writes through it are seen by the hart (call `invalidateCode` for code). */
@@ -64,6 +76,8 @@ export interface HartApi {
   /** Raw 64-bit pattern of f register `index` (NaN-boxed for single precision). */
   getF(index: number): bigint;
   setF(index: number, value: bigint): void;
+  /** Views of x0..x31 and f0..f31 (optional: a hart without them is reached through get/setX and get/setF). */
+  registerFile?(): RegisterFile;
   getPc(): bigint;
   setPc(value: bigint): void;
   getPrivilege(): Privilege;

@@ -22,12 +22,12 @@
 //   the instruction where mtime reaches mtimecmp.
 
 import {
-  ExitReason, Privilege, type HartApi, type HartOptions, type MmioDevice,
+  ExitReason, Privilege, type HartApi, type HartOptions, type MmioDevice, type RegisterFile,
 } from './hart-api.js';
 import { type HartExports, hartImports } from './wasm-exports.js';
 
 export { ExitReason, Privilege };
-export type { HartApi, HartOptions, MmioDevice };
+export type { HartApi, HartOptions, MmioDevice, RegisterFile };
 
 const MASK64 = 64;
 
@@ -39,6 +39,7 @@ export class Hart implements HartApi {
   private readonly ramSize: number;
   private ramView: Uint8Array;
   private readonly devices: MmioDevice[];
+  private registers: RegisterFile | undefined;
 
   /** Use createHart / createHartFromModule; `devices` is shared with the wasm imports. */
   constructor(exports: HartExports, options: HartOptions, devices: MmioDevice[]) {
@@ -68,6 +69,17 @@ export class Hart implements HartApi {
   setX(index: number, value: bigint): void { this.exports.setX(index, value); }
   getF(index: number): bigint { return BigInt.asUintN(MASK64, this.exports.getF(index)); }
   setF(index: number, value: bigint): void { this.exports.setF(index, value); }
+  registerFile(): RegisterFile {
+    // A view on a detached buffer (the memory grew) has length 0.
+    if (this.registers === undefined || this.registers.x.length === 0) {
+      const buffer = this.exports.memory.buffer;
+      this.registers = {
+        x: new BigUint64Array(buffer, this.exports.regsPointer(), 32),
+        f: new BigUint64Array(buffer, this.exports.fregsPointer(), 32),
+      };
+    }
+    return this.registers;
+  }
   getPc(): bigint { return BigInt.asUintN(MASK64, this.exports.getPc()); }
   setPc(value: bigint): void { this.exports.setPc(value); }
   getPrivilege(): Privilege { return this.exports.getPriv() as Privilege; }

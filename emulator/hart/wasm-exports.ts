@@ -14,6 +14,8 @@ export interface HartExports {
   setX(i: number, v: bigint): void;
   getF(i: number): bigint;
   setF(i: number, v: bigint): void;
+  regsPointer(): number;
+  fregsPointer(): number;
   getPc(): bigint;
   setPc(v: bigint): void;
   getPriv(): number;

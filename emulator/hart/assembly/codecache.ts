@@ -6,8 +6,8 @@
 
 import { OP_END } from './ops';
 import {
-  BPBUF, NSLOTS, SCRATCH, SLOT_BYTES, SLOT_STRIDE, TLBS, TLB_SET_BYTES, dropFetchCache, fetchBase, fetchBase2, fetchVPage, fetchVPage2,
-  nextSlot, pageSlot, ramPages,
+  BPBUF, NSLOTS, SCRATCH, SLOT_BYTES, SLOT_STRIDE, TLBS, TLB_LOG, TLB_LOG_MAX, TLB_SET_BYTES, dropFetchCache, fetchBase, fetchBase2, fetchVPage, fetchVPage2,
+  nextSlot, pageSlot, ramPages, tlbLogCount,
   slotMem, slotOwner,
 } from './state';
 
@@ -25,9 +25,18 @@ export function flushWriteTlb(): void {
   memory.fill(TLBS + <usize>(3 * TLB_SET_BYTES), 0xff, <usize>(3 * TLB_SET_BYTES));
 }
 
-/** Drops every TLB entry and the cached code page. */
+/** Drops every TLB entry and the cached code page: only the logged entries while the log holds them all. */
 export function flushAllTlb(): void {
-  memory.fill(TLBS, 0xff, <usize>(9 * TLB_SET_BYTES));
+  if (tlbLogCount <= TLB_LOG_MAX) {
+    for (let i = 0; i < tlbLogCount; i++) {
+      const t = <usize>load<u32>(TLB_LOG + (<usize>i << 2));
+      store<i64>(t, -1);
+      store<i64>(t, -1, 8);
+    }
+  } else {
+    memory.fill(TLBS, 0xff, <usize>(9 * TLB_SET_BYTES));
+  }
+  tlbLogCount = 0;
   dropFetchCache();
 }
 

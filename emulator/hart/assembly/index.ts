@@ -100,6 +100,9 @@ export function getX(i: i32): i64 { return i == 0 ? 0 : load<i64>(REGS + (<usize
 export function setX(i: i32, v: i64): void { if (i != 0) store<i64>(REGS + (<usize>(i & 31) << 3), v); }
 export function getF(i: i32): i64 { return load<i64>(FREGS + (<usize>(i & 31) << 3)); }
 export function setF(i: i32, v: i64): void { store<i64>(FREGS + (<usize>(i & 31) << 3), v); }
+/** Addresses of the x register file (x0..x31, then the write sink) and the f register file (f0..f31), 8 bytes each. */
+export function regsPointer(): usize { return REGS; }
+export function fregsPointer(): usize { return FREGS; }
 export function getPc(): i64 { return pc; }
 export function setPc(v: i64): void { pc = v; }
 export function getPriv(): i32 { return priv; }

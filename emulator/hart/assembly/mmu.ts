@@ -5,8 +5,8 @@
 
 import { invalidateBytes, pageHasCode } from './codecache';
 import {
-  TLBS, TLB_SET_BYTES, breakChunk, excCause, liveRetired, mstatus, msip, mtimecmp, mtimeNow, priv,
-  raise, ramBase, ramHost, ramSize, satp, stopReason, ticksAdvanced, ipt, tlbR, tlbW, tohostAddr,
+  TLBS, TLB_LOG, TLB_LOG_MAX, TLB_SET_BYTES, breakChunk, excCause, liveRetired, mstatus, msip, mtimecmp, mtimeNow, priv,
+  raise, ramBase, ramHost, ramSize, satp, stopReason, ticksAdvanced, ipt, tlbLogCount, tlbR, tlbW, tohostAddr,
 } from './state';
 
 export const ACC_FETCH: i32 = 0;
@@ -120,6 +120,8 @@ export function tlbInsert(kind: i32, va: i64, host: usize): void {
   const t = set + ((<usize>(va >> 12) & 255) << 4);
   store<i64>(t, tag);
   store<i64>(t, <i64>(host & ~0xfff) - tag, 8);
+  if (tlbLogCount < TLB_LOG_MAX) store<u32>(TLB_LOG + (<usize>tlbLogCount << 2), <u32>t);
+  if (tlbLogCount <= TLB_LOG_MAX) tlbLogCount++;
 }
 
 /** Returns the TLB set base of `kind` for the current (effective) privilege. */

@@ -16,6 +16,15 @@ export const TLBS: usize = memory.data(TLB_SET_BYTES * 9, 16);
 export let tlbR: usize = TLBS;
 export let tlbW: usize = TLBS;
 export let tlbX: usize = TLBS;
+/**
+ * Addresses of the TLB entries filled since the last flushAllTlb, so a flush
+ * (every satp write: each context switch) invalidates only those instead of
+ * clearing all 36 KiB. Above TLB_LOG_MAX entries the log has overflowed and the
+ * next flush clears every set; it starts overflowed (TLB memory starts zeroed).
+ */
+export const TLB_LOG_MAX: i32 = 64;
+export const TLB_LOG: usize = memory.data(TLB_LOG_MAX * 4, 16);
+export let tlbLogCount: i32 = TLB_LOG_MAX + 1;
 
 /** One decoded entry for an instruction found outside the cache (page-crossing), then two OP_END entries. */
 export const SCRATCH: usize = memory.data(48, 16);
