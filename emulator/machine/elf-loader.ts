@@ -3,15 +3,12 @@
 // and finds the HTIF `tohost`/`fromhost` symbols. Everything is validated
 // before the first byte is written, so a refused file leaves RAM untouched.
 
-import { ET_DYN, ET_EXEC, PT_LOAD } from '../toolchain/elf/elf-constants.ts';
-import { ElfError, hex } from '../toolchain/elf/elf-error.ts';
+import { hex } from '../toolchain/elf/elf-error.ts';
 import type { ElfFile, ElfProgramHeader } from '../toolchain/elf/elf-file.ts';
+import { checkDisjoint, ElfLoadError, loadableSegments } from '../toolchain/elf/elf-load-checks.ts';
 import { findSymbol } from '../toolchain/elf/elf-reader.ts';
 
-/** An ELF file that is well formed but cannot be loaded into this machine. */
-export class ElfLoadError extends ElfError {
-  override readonly name = 'ElfLoadError';
-}
+export { ElfLoadError };
 
 /** Guest memory as the loader sees it (the hart satisfies this). */
 export interface LoadTarget {
@@ -46,13 +43,10 @@ export interface LoadedProgram {
  * RAM, two segments overlap, or the entry or tohost/fromhost is outside RAM.
  */
 export function loadElf(elf: ElfFile, target: LoadTarget): LoadedProgram {
-  if (elf.header.type !== ET_EXEC && elf.header.type !== ET_DYN) {
-    throw new ElfLoadError(`ELF file type ${elf.header.type} is not an executable (ET_EXEC or ET_DYN); cannot load it`);
-  }
   const ramEnd = target.ramBase + BigInt(target.ram.length);
   const ramText = `RAM ${hex(target.ramBase)}..${hex(ramEnd)}`;
-  const segments = elf.programHeaders.filter((p) => p.type === PT_LOAD && p.memsz > 0n).map((p) => checkInRam(p, target.ramBase, ramEnd, ramText));
-  checkNoOverlap(segments);
+  const segments = loadableSegments(elf).map((p) => checkInRam(p, target.ramBase, ramEnd, ramText));
+  checkDisjoint(segments.map((s) => ({ start: s.paddr, size: BigInt(s.memsz) })));
   const inRam = (a: bigint): boolean => a >= target.ramBase && a < ramEnd;
   if (!inRam(elf.header.entry)) throw new ElfLoadError(`ELF entry point ${hex(elf.header.entry)} is outside ${ramText}`);
   const [tohost, fromhost] = ['tohost', 'fromhost'].map((name) => {
@@ -73,16 +67,6 @@ function checkInRam(p: ElfProgramHeader, ramBase: bigint, ramEnd: bigint, ramTex
     throw new ElfLoadError(`ELF program header ${p.index}: segment ${hex(p.paddr)}+${hex(p.memsz)} lies outside ${ramText}${hint}`);
   }
   return { paddr: p.paddr, vaddr: p.vaddr, filesz: p.filesz, memsz: Number(p.memsz), flags: p.flags, fileOffset: p.offset };
-}
-
-function checkNoOverlap(segments: LoadedSegment[]): void {
-  const sorted = [...segments].sort((a, b) => (a.paddr < b.paddr ? -1 : a.paddr > b.paddr ? 1 : 0));
-  for (let i = 1; i < sorted.length; i++) {
-    const [a, b] = [sorted[i - 1]!, sorted[i]!];
-    if (a.paddr + BigInt(a.memsz) > b.paddr) {
-      throw new ElfLoadError(`ELF segments overlap in memory: ${hex(a.paddr)}+${hex(a.memsz)} and ${hex(b.paddr)}+${hex(b.memsz)}`);
-    }
-  }
 }
 
 function copySegment(elf: ElfFile, segment: PlannedSegment, target: LoadTarget): void {
