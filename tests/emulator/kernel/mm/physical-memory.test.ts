@@ -1,0 +1,44 @@
+// PhysicalMemory: typed little-endian access to guest RAM by physical address,
+// range checks (KernelBug outside RAM), and code invalidation on writes.
+
+import { describe, expect, it } from 'vitest';
+import { KernelBug } from '../../../../emulator/kernel/core/result.ts';
+import { makeMm, RAM_BASE } from './mm-fixture.ts';
+
+describe('PhysicalMemory', () => {
+  it('reads and writes u8..u64 little-endian at physical addresses', async () => {
+    const { hart, mem } = await makeMm();
+    mem.writeU64(RAM_BASE + 0x100, 0x1122_3344_5566_7788n);
+    expect(hart.ram[0x100]).toBe(0x88);
+    expect(mem.readU8(RAM_BASE + 0x107)).toBe(0x11);
+    expect(mem.readU16(RAM_BASE + 0x100)).toBe(0x7788);
+    expect(mem.readU32(RAM_BASE + 0x104)).toBe(0x1122_3344);
+    mem.writeU32(RAM_BASE + 0x200, 0xdead_beef);
+    mem.writeU16(RAM_BASE + 0x204, 0xcafe);
+    mem.writeU8(RAM_BASE + 0x206, 0x7f);
+    expect(mem.readU64(RAM_BASE + 0x200)).toBe(0x7f_cafe_dead_beefn);
+  });
+
+  it('copies, zeroes and returns copies of byte ranges', async () => {
+    const { mem } = await makeMm();
+    mem.write(RAM_BASE + 0x1000, new Uint8Array([1, 2, 3, 4, 5]));
+    mem.copy(RAM_BASE + 0x2000, RAM_BASE + 0x1000, 5);
+    const copy = mem.read(RAM_BASE + 0x2000, 5);
+    expect([...copy]).toEqual([1, 2, 3, 4, 5]);
+    copy[0] = 99;
+    expect(mem.readU8(RAM_BASE + 0x2000)).toBe(1);
+    mem.zero(RAM_BASE + 0x2001, 3);
+    expect([...mem.read(RAM_BASE + 0x2000, 5)]).toEqual([1, 0, 0, 0, 5]);
+  });
+
+  it('throws KernelBug for any access outside RAM', async () => {
+    const { mem } = await makeMm({ ramKiB: 64 });
+    expect(mem.end).toBe(RAM_BASE + 0x10000);
+    expect(() => mem.readU8(RAM_BASE - 1)).toThrow(KernelBug);
+    expect(() => mem.readU64(RAM_BASE + 0x10000 - 4)).toThrow(KernelBug);
+    expect(() => mem.write(RAM_BASE + 0xffff, new Uint8Array(2))).toThrow(KernelBug);
+    expect(() => mem.zero(RAM_BASE, 0x10001)).toThrow(KernelBug);
+    expect(mem.contains(RAM_BASE + 0xfff8, 8)).toBe(true);
+    expect(mem.contains(RAM_BASE + 0xfff8, 9)).toBe(false);
+  });
+});
