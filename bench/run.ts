@@ -6,9 +6,10 @@ import type { BenchSection } from './support/bench-section.ts';
 import { formatTable } from './support/format-table.ts';
 import { ccSection } from './cc/cc-section.ts';
 import { hartSection } from './hart/hart-section.ts';
+import { kernelSection } from './kernel/kernel-section.ts';
 
-/** Every benchmark section, in print order. Later sections (IPC round trip, snapshots) register here. */
-const SECTIONS: readonly BenchSection[] = [hartSection, ccSection];
+/** Every benchmark section, in print order. Later sections (snapshots, display) register here. */
+const SECTIONS: readonly BenchSection[] = [hartSection, ccSection, kernelSection];
 
 async function main(argv: readonly string[]): Promise<void> {
   const quick = argv.includes('--quick');
