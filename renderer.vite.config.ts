@@ -4,13 +4,15 @@
 import vue from '@vitejs/plugin-vue';
 import { resolve } from 'node:path';
 import type { UserConfig } from 'vite';
+import { bootImagePlugin } from './emulator/host/worker/boot-image-plugin.ts';
 
 export const rendererRoot = resolve(import.meta.dirname, 'renderer');
 
 export function rendererConfig(): UserConfig {
   return {
     root: rendererRoot,
-    plugins: [vue()],
+    plugins: [vue(), bootImagePlugin()],
+    worker: { format: 'es' },
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),
       emptyOutDir: true,

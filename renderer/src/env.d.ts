@@ -4,3 +4,6 @@ declare module '*.vue' {
   const component: DefineComponent<object, object, unknown>;
   export default component;
 }
+
+// Style sheets imported for their side effect (Vite injects them).
+declare module '*.css';

@@ -1,0 +1,106 @@
+// The one typed protocol between the workbench UI and the VM host (docs/architecture.md,
+// "Electron and the browser host"): requests with ids and their responses, one-way
+// inputs (console bytes, display input) and the host's event streams (run state and
+// speed, console output, display frames, errors). Transport-agnostic plain data.
+
+import type { IntrospectionSnapshot } from '../../kernel/introspection/introspection-types.ts';
+
+/** The VM's run state as the UI shows it. */
+export type RunState = 'off' | 'booting' | 'running' | 'paused' | 'halted' | 'failed';
+
+/** Run state and speed: sent as a 'state' event and as most responses. */
+export interface RunStatus {
+  readonly state: RunState;
+  /** Running but nothing runnable: the guest waits for input or sleeps. */
+  readonly idle: boolean;
+  /** Emulation speed while executing, million steps per wall-clock second (0 before any run). */
+  readonly mips: number;
+  /** Virtual time since boot in nanoseconds (1 tick = 100 ns). */
+  readonly virtualTimeNs: number;
+  /** Steps executed since boot (user instructions, trapping instructions, service steps). */
+  readonly steps: number;
+  /** Why the VM stopped or failed ('failed' and 'halted'), else empty. */
+  readonly message: string;
+}
+
+/** What a step request did. */
+export interface StepResult {
+  readonly steps: number;
+  readonly status: RunStatus;
+}
+
+/** Request operations and their parameters. */
+export interface RequestParams {
+  /** Boots rvos (fails unless the state is 'off'); `ramMib` overrides the machine's RAM. */
+  boot: { readonly ramMib?: number };
+  pause: Record<string, never>;
+  resume: Record<string, never>;
+  /** Discards the running VM and boots a fresh one. */
+  reset: Record<string, never>;
+  /** Runs at most `instructions` steps while paused. */
+  step: { readonly instructions: number };
+  'get-state': Record<string, never>;
+  /** A kernel introspection snapshot (fails unless booted). */
+  introspect: Record<string, never>;
+}
+
+/** Each operation's successful result. */
+export interface RequestResults {
+  boot: RunStatus;
+  pause: RunStatus;
+  resume: RunStatus;
+  reset: RunStatus;
+  step: StepResult;
+  'get-state': RunStatus;
+  introspect: IntrospectionSnapshot;
+}
+
+export type RequestOp = keyof RequestParams;
+
+/** A request: `id` pairs it with its response. */
+export type HostRequest = { [Op in RequestOp]: { readonly kind: 'request'; readonly id: number; readonly op: Op } & RequestParams[Op] }[RequestOp];
+
+/** Keyboard or pointer input for the guest display (used once the GPU service exists). */
+export type DisplayInputEvent =
+  | { readonly type: 'key'; readonly code: string; readonly down: boolean }
+  | { readonly type: 'pointer'; readonly x: number; readonly y: number; readonly buttons: number };
+
+/** UI -> host messages. */
+export type UiMessage =
+  | HostRequest
+  | { readonly kind: 'console-input'; readonly bytes: Uint8Array }
+  | { readonly kind: 'display-input'; readonly event: DisplayInputEvent };
+
+/** A response: `ok` with the operation's result, or an error message. */
+export type HostResponse =
+  | { [Op in RequestOp]: { readonly kind: 'response'; readonly id: number; readonly op: Op; readonly ok: true; readonly result: RequestResults[Op] } }[RequestOp]
+  | { readonly kind: 'response'; readonly id: number; readonly ok: false; readonly error: string };
+
+/** One changed rectangle of the framebuffer: RGBA8 pixels, row-major, `width * height * 4` bytes (transferred). */
+export interface DirtyRect {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+  readonly pixels: ArrayBuffer;
+}
+
+/** A display update: the framebuffer's size and the rectangles that changed since the last frame. */
+export interface DisplayFrame {
+  readonly width: number;
+  readonly height: number;
+  readonly rects: readonly DirtyRect[];
+}
+
+/** Host -> UI event streams. */
+export type HostEvent =
+  | { readonly kind: 'event'; readonly event: 'state'; readonly status: RunStatus }
+  | { readonly kind: 'event'; readonly event: 'console-output'; readonly bytes: Uint8Array }
+  | { readonly kind: 'event'; readonly event: 'display-frame'; readonly frame: DisplayFrame }
+  | { readonly kind: 'event'; readonly event: 'error'; readonly message: string };
+
+/** Host -> UI messages. */
+export type HostMessage = HostResponse | HostEvent;
+
+/** Sends a message with the ArrayBuffers to transfer (not copy); a transport implements it. */
+export type MessageSink<M> = (message: M, transfer: ArrayBuffer[]) => void;

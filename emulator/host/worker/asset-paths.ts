@@ -1,0 +1,5 @@
+// The URL path the browser host serves the worker's boot image under (built on
+// the Node side by boot-image-plugin.ts). The hart's wasm is a Vite asset URL.
+
+/** The encoded boot image (boot-image-codec.ts), relative to the app's origin. */
+export const BOOT_IMAGE_PATH = '/rvos/boot-image.bin';

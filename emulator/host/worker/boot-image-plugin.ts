@@ -1,0 +1,47 @@
+// Vite plugin of the browser host: serves the boot image (guest programs built
+// by our toolchain on the Node side when the dev server starts) to the VM
+// worker in dev, and emits it as a file in a build. The guest programs are
+// compiled here because the toolchain's build cache uses node:fs.
+
+import type { Plugin } from 'vite';
+import { buildBootImage } from '../boot-image.ts';
+import { BOOT_IMAGE_PATH } from './asset-paths.ts';
+import { encodeBootImage } from './boot-image-codec.ts';
+
+/** The encoded boot image, built (from the toolchain cache when warm) on each call; throws GuestBuildError. */
+export function bootImageFile(): Uint8Array {
+  return encodeBootImage(buildBootImage());
+}
+
+/** bootImageFile() built once, when first asked for; a failed build is retried on the next call. */
+function cachedBootImage(): () => Uint8Array {
+  let bytes: Uint8Array | undefined;
+  return () => (bytes ??= bootImageFile());
+}
+
+/** The plugin: `rvos/boot-image.bin` under the server root or in the build output. */
+export function bootImagePlugin(): Plugin {
+  return {
+    name: 'rvos-boot-image',
+    configureServer(server) {
+      const bootImage = cachedBootImage();
+      // Build at server start, before the first boot asks for it.
+      server.httpServer?.once('listening', () => setTimeout(() => { try { bootImage(); } catch { /* reported when fetched */ } }, 0));
+      server.middlewares.use((req, res, next) => {
+        if (req.url?.split('?')[0] !== BOOT_IMAGE_PATH) return next();
+        try {
+          const body = bootImage();
+          res.setHeader('Content-Type', 'application/octet-stream');
+          res.setHeader('Cache-Control', 'no-store');
+          res.end(body);
+        } catch (error) {
+          res.statusCode = 500;
+          res.end(error instanceof Error ? error.message : String(error));
+        }
+      });
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: BOOT_IMAGE_PATH.slice(1), source: bootImageFile() });
+    },
+  };
+}

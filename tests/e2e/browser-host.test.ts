@@ -1,0 +1,93 @@
+// End to end in Debian's Chromium (playwright-core) against the browser host:
+// the Vite dev server of renderer.vite.config.ts, the VM in a Web Worker. Boots
+// rvos from the toolbar, waits for the shell prompt in the xterm terminal, runs
+// `echo hi` and `bench`, pauses, resumes and resets, and saves screenshots
+// under test-results/. Skips without Chromium.
+
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { ViteDevServer } from 'vite';
+import { createServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rendererConfig } from '../../renderer.vite.config.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const RESULTS = join(import.meta.dirname, '../../test-results');
+
+/** The text the xterm DOM renderer shows (rows joined by newlines). */
+function terminalText(page: Page): Promise<string> {
+  return page.locator('.xterm-rows').evaluate((rows) => [...rows.children].map((row) => row.textContent ?? '').join('\n'));
+}
+
+async function waitForTerminal(page: Page, predicate: (text: string) => boolean, ms: number): Promise<string> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const text = await terminalText(page);
+    if (predicate(text)) return text;
+    if (Date.now() > deadline) throw new Error(`terminal did not show what was expected; it shows:\n${text}`);
+    await page.waitForTimeout(100);
+  }
+}
+
+describe.skipIf(!existsSync(CHROMIUM))('browser host in Chromium', () => {
+  let server: ViteDevServer;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    server = await createServer({ ...rendererConfig(), logLevel: 'warn', server: { host: '127.0.0.1', port: 0, strictPort: false } });
+    await server.listen();
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-background-networking'] });
+    page = await browser.newPage({ viewport: { width: 1100, height: 700 } });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => { if (message.type() === 'error') pageErrors.push(message.text()); });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('boots rvos in a worker, shows the shell prompt and runs a command', { timeout: 90_000 }, async () => {
+    const url = server.resolvedUrls?.local[0];
+    expect(url).toBeDefined();
+    const loadStart = Date.now();
+    await page.goto(url!);
+    const boot = page.locator('[data-test="boot"]');
+    await boot.click();
+    const clickedAt = Date.now();
+    await waitForTerminal(page, (text) => text.includes('rvos> '), 60_000);
+    const toPrompt = Date.now() - loadStart;
+    const bootToPrompt = Date.now() - clickedAt;
+    await page.locator('.xterm-helper-textarea').focus();
+    await page.keyboard.type('echo hi');
+    await page.keyboard.press('Enter');
+    const text = await waitForTerminal(page, (t) => /rvos> echo hi\s*\nhi\s*\n.*rvos> /s.test(t), 20_000);
+    expect(text).toMatch(/^hi\s*$/m);
+    const benchAt = Date.now();
+    await page.keyboard.type('bench');
+    await page.keyboard.press('Enter');
+    await waitForTerminal(page, (t) => /bench\s*\n[^]*\nrvos> $/m.test(t.trimEnd() + ' '), 40_000);
+    const benchMs = Date.now() - benchAt;
+    await page.waitForTimeout(300); // one more status event, so the speed readout is current
+    const mips = await page.locator('[data-test="mips"]').textContent();
+    mkdirSync(RESULTS, { recursive: true });
+    await page.screenshot({ path: join(RESULTS, 'browser-host-bench.png') });
+    expect(await page.locator('[data-test="state"]').textContent()).toMatch(/^running/);
+    await page.locator('[data-test="pause"]').click();
+    await page.locator('[data-test="state"]', { hasText: 'paused' }).waitFor({ timeout: 5_000 });
+    await page.locator('[data-test="resume"]').click();
+    await page.locator('[data-test="state"]', { hasText: 'running' }).waitFor({ timeout: 5_000 });
+    await page.locator('[data-test="reset"]').click();
+    const fresh = await waitForTerminal(page, (t) => t.includes('rvos> ') && !t.includes('echo hi'), 20_000);
+    expect(fresh).toContain('Welcome to rvos');
+    await page.keyboard.type('help');
+    await page.keyboard.press('Enter');
+    await waitForTerminal(page, (t) => t.includes('list the commands'), 20_000);
+    await page.screenshot({ path: join(RESULTS, 'browser-host-reset.png') });
+    console.log(`browser host: page load to shell prompt ${toPrompt} ms (Boot click to prompt ${bootToPrompt} ms); bench ${benchMs} ms; speed: ${mips}`);
+    expect(pageErrors).toEqual([]);
+  });
+});
