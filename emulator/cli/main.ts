@@ -10,6 +10,10 @@ const USAGE = `usage: rvos <command> [options]
 commands:
   bare <file.elf>   run a bare-metal RISC-V ELF in M-mode (see rvos bare --help)
   cc <file>...      compile, assemble and link C/assembly for the machine (see rvos cc --help)
+  boot              boot rvos to the shell on this terminal (see rvos boot --help)
+  run <prog>        boot rvos and run one program (.c or .elf) in it (see rvos run --help)
+  test              boot rvos and run the in-guest test suite ktest (see rvos test --help)
+  bench             boot rvos and run the in-guest benchmarks (see rvos bench --help)
   help              show this help
 
 ${BARE_USAGE}`;
@@ -24,6 +28,10 @@ const help: Command = async (_args, io) => {
 const COMMANDS = new Map<string, Command>([
   ['bare', runBare],
   ['cc', async (args, io) => (await import('./commands/cc.ts')).runCc(args, io)], // lazy: `bare` never loads the toolchain
+  ['boot', async (args, io) => (await import('./commands/boot.ts')).runBoot(args, io)], // lazy: the kernel and toolchain load only when used
+  ['run', async (args, io) => (await import('./commands/run.ts')).runRun(args, io)],
+  ['test', async (args, io) => (await import('./commands/test.ts')).runTest(args, io)],
+  ['bench', async (args, io) => (await import('./commands/bench.ts')).runBench(args, io)],
   ['help', help],
   ['--help', help],
   ['-h', help],

@@ -15,6 +15,7 @@ import type { ElfFile } from '../../toolchain/elf/elf-file.ts';
 import { readElf } from '../../toolchain/elf/elf-reader.ts';
 import { SymbolMap } from '../../toolchain/elf/symbol-map.ts';
 import { HostInput } from '../support/host-input.ts';
+import { parseCount } from '../support/session-options.ts';
 import { EXIT_INSTRUCTION_LIMIT, EXIT_INTERNAL_ERROR, EXIT_MACHINE_STOPPED, EXIT_USAGE, type CliIo } from '../support/cli-io.ts';
 
 export const BARE_USAGE = `usage: rvos bare <file.elf> [--max-instructions N] [--trace] [--ram-mib N]
@@ -110,13 +111,6 @@ function parseBareArgs(args: string[]): BareOptions | 'help' | string {
   const ramMib = values['ram-mib'] === undefined ? 128 : parseCount(values['ram-mib'], 1, MAX_RAM_SIZE / (1024 * 1024));
   if (Number.isNaN(ramMib)) return `--ram-mib must be an integer from 1 to ${MAX_RAM_SIZE / (1024 * 1024)}, got '${values['ram-mib']}'`;
   return { file: positionals[0]!, maxInstructions, trace: values.trace, ramMib };
-}
-
-/** A decimal integer (underscores allowed) within [min, max], else NaN. */
-function parseCount(text: string, min: number, max: number): number {
-  if (!/^[0-9][0-9_]*$/.test(text)) return Number.NaN;
-  const value = Number(text.replaceAll('_', ''));
-  return Number.isSafeInteger(value) && value >= min && value <= max ? value : Number.NaN;
 }
 
 /** Reads and parses the ELF; prints the reason and returns undefined when it cannot. */
