@@ -1,12 +1,14 @@
 // Compiler speed: compiles every C file of the guest libc (fixtures/userland)
 // with the project's own toolchain (preprocess, parse, generate, assemble) and
-// reports lines per second, after one warm-up pass.
+// reports lines per second, after one warm-up pass; then the speed of the
+// generated code at -O0 vs -O1 (opt-levels.ts).
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { compileC } from '../../emulator/toolchain/cc/driver/compile-c.ts';
 import { nodeFileSystem } from '../../emulator/toolchain/cc/driver/file-system.ts';
 import type { BenchOptions, BenchSection, BenchTable } from '../support/bench-section.ts';
+import { measureOptLevels } from './opt-levels.ts';
 
 const userland = resolve(import.meta.dirname, '../../fixtures/userland');
 
@@ -16,11 +18,11 @@ function libcSources(): string[] {
 }
 
 /** Compiles every file once; returns the seconds taken, or throws on a compile error. */
-function compileAll(files: readonly string[]): number {
+function compileAll(files: readonly string[], optimize: 0 | 1): number {
   const fs = nodeFileSystem();
   const start = performance.now();
   for (const file of files) {
-    const r = compileC(file, { fs, includePaths: [join(userland, 'include')], defines: [] });
+    const r = compileC(file, { fs, includePaths: [join(userland, 'include')], defines: [], optimize });
     if (r.object === undefined) throw new Error(`${file}: ${r.diagnostics.map((d) => d.message).join('; ')}`);
   }
   return (performance.now() - start) / 1000;
@@ -28,22 +30,24 @@ function compileAll(files: readonly string[]): number {
 
 export const ccSection: BenchSection = {
   name: 'cc',
-  run(options: BenchOptions): Promise<BenchTable[]> {
+  async run(options: BenchOptions): Promise<BenchTable[]> {
     const files = libcSources();
     const lines = files.reduce((n, f) => n + readFileSync(f, 'utf8').split('\n').length, 0);
-    compileAll(files); // warm-up: JIT and file cache
-    let runs = 0;
-    let seconds = 0;
-    while (seconds < options.targetSeconds || runs < 2) {
-      seconds += compileAll(files);
-      runs++;
-    }
-    const perRun = seconds / runs;
-    return Promise.resolve([{
-      title: 'C compiler speed (rvos cc -O0, the guest libc: preprocess + parse + codegen + assemble)',
-      headers: ['files', 'lines', 'runs', 'seconds/run', 'lines/s'],
-      rows: [[String(files.length), String(lines), String(runs), perRun.toFixed(3), Math.round(lines / perRun).toLocaleString('en-US')]],
-      notes: ['-O1 does not exist yet, so there is no -O0 vs -O1 comparison'],
-    }]);
+    const rows = ([0, 1] as const).map((level) => {
+      compileAll(files, level); // warm-up: JIT and file cache
+      let runs = 0;
+      let seconds = 0;
+      while (seconds < options.targetSeconds || runs < 2) {
+        seconds += compileAll(files, level);
+        runs++;
+      }
+      const perRun = seconds / runs;
+      return [`-O${level}`, String(files.length), String(lines), String(runs), perRun.toFixed(3), Math.round(lines / perRun).toLocaleString('en-US')];
+    });
+    return [{
+      title: 'C compiler speed (rvos cc, the guest libc: preprocess + parse + codegen + assemble)',
+      headers: ['level', 'files', 'lines', 'runs', 'seconds/run', 'lines/s'],
+      rows,
+    }, await measureOptLevels()];
   },
 };

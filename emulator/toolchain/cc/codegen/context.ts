@@ -1,10 +1,12 @@
-// Per-function code generation state of the -O0 stack-machine back end: the
-// output lines, the compile-time push depth (to keep sp 16-byte aligned at
-// calls), label numbering, loop/switch targets, and stack slots of locals.
+// Per-function code generation state: the output lines, the compile-time push
+// depth (to keep sp 16-byte aligned at calls), label numbering, loop/switch
+// targets, stack slots of locals, and at -O1 the register locals/temporaries.
 
 import type { Diagnostic, SourceLocation } from '../../asm/diagnostics.ts';
 import type { FunctionDef, Obj } from '../ast.ts';
 import { Frame } from './frame.ts';
+import { O1State } from './o1-state.ts';
+import type { RegPlan } from './reg-alloc.ts';
 
 /** Thrown for a construct the back end cannot compile; becomes a diagnostic. */
 export class CodegenError extends Error {
@@ -27,10 +29,18 @@ export class FnContext {
   /** Number of integer argument registers used by the named parameters (for va_start). */
   namedGprs = 0;
   readonly returnLabel: string;
+  /** -O1 state (register locals, temporaries); undefined at -O0. */
+  readonly o1: O1State | undefined;
 
-  constructor(readonly fn: FunctionDef, readonly fnIndex: number, readonly diagnostics: Diagnostic[]) {
+  constructor(readonly fn: FunctionDef, readonly fnIndex: number, readonly diagnostics: Diagnostic[], plan?: RegPlan) {
     this.returnLabel = `.L.return.${fnIndex}`;
-    for (const obj of fn.locals) this.frame.add(obj);
+    this.o1 = plan ? new O1State(plan) : undefined;
+    for (const obj of fn.locals) if (!plan?.regs.has(obj.id)) this.frame.add(obj);
+  }
+
+  /** The register of a register-allocated local (-O1), else undefined. */
+  regOf(obj: Obj): string | undefined {
+    return this.o1?.regOf(obj);
   }
 
   /** Emits one instruction line. */
@@ -75,6 +85,27 @@ export class FnContext {
     this.depth -= 8;
   }
 
+  /** Keeps a0 (fa0 when `float`) while other code runs; returns where: a callee-saved temporary (-O1) or 'stack'. */
+  hold(float: boolean): string {
+    const r = this.o1?.takeTemp(float);
+    if (r !== undefined) {
+      this.emit(float ? `fmv.d ${r}, fa0` : `mv ${r}, a0`);
+      return r;
+    }
+    if (float) this.pushF(); else this.push();
+    return 'stack';
+  }
+
+  /** Takes back a value kept by hold() (LIFO); returns the register that holds it (`into` when it was on the stack). */
+  release(where: string, float: boolean, into: string): string {
+    if (where !== 'stack') {
+      this.o1?.giveTemp(float);
+      return where;
+    }
+    if (float) this.popF(into); else this.pop(into);
+    return into;
+  }
+
   /** reg += imm (any size; uses t0 for large values, so never pass t0). */
   addImm(reg: string, imm: number): void {
     if (imm === 0) return;
@@ -96,6 +127,7 @@ export class FnContext {
 
   /** Puts the address of a local object into `reg`. */
   localAddr(reg: string, obj: Obj): void {
+    if (this.regOf(obj) !== undefined) throw new CodegenError(obj.loc, `internal compiler error: address of register local ${obj.name}`);
     this.frameAddr(reg, this.frame.offsetOf(obj));
   }
 }

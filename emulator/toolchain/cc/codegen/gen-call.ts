@@ -7,6 +7,7 @@ import type { Expr } from '../ast.ts';
 import { isRecord, type CType } from '../types.ts';
 import { planCall, returnFields, returnsByPointer, type PartLoc } from './call-abi.ts';
 import type { FnContext } from './context.ts';
+import { genCallO1 } from './gen-call-o1.ts';
 import { genExpr } from './gen-expr.ts';
 import { copyMemory, loadInsn } from './load-store.ts';
 
@@ -14,6 +15,7 @@ type CallExpr = Extract<Expr, { kind: 'call' }>;
 
 /** Emits a call; the result is left in a0/fa0 (aggregates: the address of a temporary). */
 export function genCall(ctx: FnContext, e: CallExpr): void {
+  if (ctx.o1 && genCallO1(ctx, e)) return;
   const ft = e.funcType;
   const ret = ft.base!;
   const named = ft.params === undefined ? e.args.length : ft.params.length;
@@ -76,7 +78,8 @@ export function genCall(ctx: FnContext, e: CallExpr): void {
   }
 }
 
-function directCallee(callee: Expr): string | undefined {
+/** The symbol of a call to a named function, else undefined (calls through a pointer). */
+export function directCallee(callee: Expr): string | undefined {
   if (callee.kind === 'addr' && callee.operand.kind === 'var' && callee.operand.obj.isFunction) return callee.operand.obj.symbol;
   if (callee.kind === 'cast' && callee.operand.kind === 'addr') return directCallee(callee.operand);
   return undefined;

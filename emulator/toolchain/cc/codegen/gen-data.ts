@@ -45,8 +45,12 @@ function initLines(init: StaticInit, size: number): string[] {
       continue;
     }
     let v = BigInt.asUintN(item.size * 8, item.value);
-    if (item.bitWidth !== undefined) v = (BigInt.asUintN(item.bitWidth, item.value)) << BigInt(item.bitOffset ?? 0);
-    for (let i = 0; i < item.size; i++) bytes[item.offset + i] |= Number((v >> BigInt(8 * i)) & 0xffn);
+    let n = item.size;
+    if (item.bitWidth !== undefined) {
+      v = (BigInt.asUintN(item.bitWidth, item.value)) << BigInt(item.bitOffset ?? 0);
+      n = Math.max(n, Math.ceil(((item.bitOffset ?? 0) + item.bitWidth) / 8)); // a packed bit-field may reach past its unit
+    }
+    for (let i = 0; i < n; i++) bytes[item.offset + i] |= Number((v >> BigInt(8 * i)) & 0xffn);
   }
   const out: string[] = [];
   let start = 0;

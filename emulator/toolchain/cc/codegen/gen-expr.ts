@@ -6,7 +6,10 @@ import type { Expr, InitStore, Obj, Stmt } from '../ast.ts';
 import { isInteger, isRecord, type CType } from '../types.ts';
 import { CodegenError, type FnContext } from './context.ts';
 import { applyBinary } from './gen-binary.ts';
+import { genBranch } from './gen-branch.ts';
 import { genCall } from './gen-call.ts';
+import { genAssignO1, genCompoundO1, genIncDecO1, genLoadO1, initRegister } from './gen-lvalue-o1.ts';
+import { genBinaryO1 } from './gen-operands.ts';
 import { genStmt } from './gen-stmt.ts';
 import { convert, isByAddress, isFlo, load, loadBitField, loadInsn, normalizeInt, store, storeBitField, storeInsn, zeroMemory } from './load-store.ts';
 
@@ -39,9 +42,13 @@ export function objAddr(ctx: FnContext, obj: Obj, reg = 'a0'): void {
 export function genExpr(ctx: FnContext, e: Expr): void {
   switch (e.kind) {
     case 'int': ctx.emit(`li a0, ${regImage(e.value, e.type)}`); return;
-    case 'float': floatConst(ctx, e.value, e.type); return;
+    case 'float':
+      if (ctx.o1 && Object.is(e.value, 0)) ctx.emit(`fmv.${e.type.kind === 'float' ? 'w' : 'd'}.x fa0, zero`);
+      else floatConst(ctx, e.value, e.type);
+      return;
     case 'string': ctx.emit(`la a0, ${e.symbol}`); return;
     case 'var': case 'deref': case 'member':
+      if (ctx.o1 && genLoadO1(ctx, e)) return;
       if (e.kind === 'var' && directOffset(ctx, e) !== undefined) {
         const off = directOffset(ctx, e)!;
         const t = e.type;
@@ -60,16 +67,23 @@ export function genExpr(ctx: FnContext, e: Expr): void {
     case 'bitnot': genExpr(ctx, e.operand); ctx.emit('not a0, a0'); return;
     case 'not': genTruth(ctx, e.operand); ctx.emit('seqz a0, a0'); return;
     case 'addr': genAddr(ctx, e.operand); return;
-    case 'binary': genBinary(ctx, e.lhs, e.rhs, e.op, e.lhs.type, e.loc); return;
-    case 'logand': case 'logor': genLogical(ctx, e.kind, e.lhs, e.rhs); return;
-    case 'assign': genAssign(ctx, e.lhs, e.rhs); return;
-    case 'compound': genCompound(ctx, e); return;
-    case 'preinc': case 'postinc': genIncDec(ctx, e.operand, e.delta, e.kind === 'postinc'); return;
+    case 'binary':
+      if (ctx.o1) genBinaryO1(ctx, e); else genBinary(ctx, e.lhs, e.rhs, e.op, e.lhs.type, e.loc);
+      return;
+    case 'logand': case 'logor': if (ctx.o1) genLogicalO1(ctx, e); else genLogical(ctx, e.kind, e.lhs, e.rhs); return;
+    case 'assign': if (!ctx.o1 || !genAssignO1(ctx, e.lhs, e.rhs)) genAssign(ctx, e.lhs, e.rhs); return;
+    case 'compound': if (ctx.o1) genCompoundO1(ctx, e); else genCompound(ctx, e); return;
+    case 'preinc': case 'postinc':
+      if (ctx.o1) genIncDecO1(ctx, e.operand, e.delta, e.kind === 'postinc'); else genIncDec(ctx, e.operand, e.delta, e.kind === 'postinc');
+      return;
     case 'cond': {
       const elseL = ctx.newLabel('else');
       const end = ctx.newLabel('end');
-      genTruth(ctx, e.cond);
-      ctx.emit(`beqz a0, ${elseL}`);
+      if (ctx.o1) genBranch(ctx, e.cond, elseL, false);
+      else {
+        genTruth(ctx, e.cond);
+        ctx.emit(`beqz a0, ${elseL}`);
+      }
       genExpr(ctx, e.then);
       ctx.emit(`j ${end}`);
       ctx.label(elseL);
@@ -87,6 +101,14 @@ export function genExpr(ctx: FnContext, e: Expr): void {
       return;
     case 'va_arg': genVaArg(ctx, e.ap, e.type); return;
     case 'va_end': return;
+    case 'alloca': genAlloca(ctx, e.size); return;
+    case 'label_addr': ctx.emit(`la a0, ${e.symbol}`); return;
+    case 'stack_save': ctx.emit(`addi a0, sp, ${ctx.depth}`); return;
+    case 'stack_restore':
+      if (ctx.depth !== 0) throw new CodegenError(e.loc, 'a variable length array inside a statement expression is not supported');
+      genExpr(ctx, e.value);
+      ctx.emit('mv sp, a0');
+      return;
     case 'va_copy':
       genAddr(ctx, e.dst);
       ctx.push();
@@ -164,6 +186,18 @@ function genBinary(ctx: FnContext, lhs: Expr, rhs: Expr, op: import('../ast.ts')
   genExpr(ctx, rhs);
   if (isFlo(t)) ctx.popF('ft0'); else ctx.pop('t0');
   applyBinary(ctx, op, t, loc);
+}
+
+/** -O1 `&&` / `||` value: jumps on the operands' truth, then 0 or 1. */
+function genLogicalO1(ctx: FnContext, e: Expr): void {
+  const no = ctx.newLabel('false');
+  const end = ctx.newLabel('end');
+  genBranch(ctx, e, no, false);
+  ctx.emit('li a0, 1');
+  ctx.emit(`j ${end}`);
+  ctx.label(no);
+  ctx.emit('li a0, 0');
+  ctx.label(end);
 }
 
 function genLogical(ctx: FnContext, kind: 'logand' | 'logor', lhs: Expr, rhs: Expr): void {
@@ -270,17 +304,45 @@ function genVaArg(ctx: FnContext, ap: Expr, t: CType): void {
 /** Zero-fills (when asked) and initializes a local object by its stores. */
 export function genInitStores(ctx: FnContext, obj: Obj, stores: InitStore[], zeroFill: boolean): void {
   if (obj.storage !== 'local') return; // static objects are initialized in their data section
+  const reg = ctx.regOf(obj);
+  if (reg !== undefined) { initRegister(ctx, reg, obj.type, stores, zeroFill); return; }
   if (zeroFill) {
     objAddr(ctx, obj, 'a0');
     zeroMemory(ctx, 'a0', obj.type.size);
   }
   for (const s of stores) {
     genExpr(ctx, s.value);
+    if (ctx.o1 && storeToSlot(ctx, obj, s)) continue;
     objAddr(ctx, obj, 't1');
     ctx.addImm('t1', s.offset);
     if (s.member?.bitWidth !== undefined) storeBitField(ctx, s.member);
     else store(ctx, s.type, obj.loc);
   }
+}
+
+/** -O1: stores a0/fa0 straight to `off(s0)` for a scalar initializer store in reach; false when not done. */
+function storeToSlot(ctx: FnContext, obj: Obj, s: InitStore): boolean {
+  const off = ctx.frame.offsetOf(obj) + s.offset;
+  if (off < -2048 || s.member?.bitWidth !== undefined || isByAddress(s.type) || s.type.kind === 'ldouble') return false;
+  ctx.emit(`${storeInsn(s.type)}, ${off}(s0)`);
+  return true;
+}
+
+/**
+ * A VLA's storage: sp -= size rounded up to 16; the stack temporaries
+ * (ctx.depth bytes) move down with sp, the block lies just above them.
+ */
+function genAlloca(ctx: FnContext, size: Expr): void {
+  genExpr(ctx, size);
+  ctx.emit('addi a0, a0, 15');
+  ctx.emit('andi a0, a0, -16');
+  ctx.emit('sub t0, sp, a0');
+  for (let off = 0; off < ctx.depth; off += 8) {
+    ctx.emit(`ld t1, ${off}(sp)`);
+    ctx.emit(`sd t1, ${off}(t0)`);
+  }
+  ctx.emit('mv sp, t0');
+  ctx.emit(`addi a0, sp, ${ctx.depth}`);
 }
 
 /** Evaluates the address of the lvalue (or aggregate-valued expression) `e` into a0. */

@@ -96,15 +96,15 @@ export function zeroMemory(ctx: FnContext, reg: string, size: number): void {
   for (let i = 0; i < words; i++) ctx.emit(`sd zero, ${8 * i}(${reg})`);
 }
 
-/** Normalizes the integer in a0 to type `t` (truncation with sign/zero extension). */
-export function normalizeInt(ctx: FnContext, t: CType): void {
+/** Normalizes the integer in `r` (default a0) to type `t` (truncation with sign/zero extension). */
+export function normalizeInt(ctx: FnContext, t: CType, r = 'a0'): void {
   const u = unqual(t);
-  if (u.kind === 'bool') { ctx.emit('snez a0, a0'); return; }
+  if (u.kind === 'bool') { ctx.emit(`snez ${r}, ${r}`); return; }
   if (u.kind === 'ptr' || u.size === 8) return;
-  if (u.size === 4) { ctx.emit('sext.w a0, a0'); return; }
+  if (u.size === 4) { ctx.emit(`sext.w ${r}, ${r}`); return; }
   const shift = 64 - u.size * 8;
-  ctx.emit(`slli a0, a0, ${shift}`);
-  ctx.emit(`${u.unsigned ? 'srli' : 'srai'} a0, a0, ${shift}`);
+  ctx.emit(`slli ${r}, ${r}, ${shift}`);
+  ctx.emit(`${u.unsigned ? 'srli' : 'srai'} ${r}, ${r}, ${shift}`);
 }
 
 /** Converts the value in a0/fa0 from type `from` to type `to`. */
@@ -148,9 +148,35 @@ export function convert(ctx: FnContext, from: CType, to: CType, loc: SourceLocat
   normalizeInt(ctx, to);
 }
 
+/**
+ * Bytes a packed bit-field's bits reach from its unit start when that is more
+ * than its type's size (`int b : 29` at bit 4 of a packed record: 5), else 0.
+ * Such a field is loaded and stored byte by byte; more than 8 bytes is rejected.
+ */
+function packedSpan(ctx: FnContext, m: Member): number {
+  const span = Math.ceil((m.bitOffset! + m.bitWidth!) / 8);
+  if (span <= m.type.size) return 0;
+  if (span > 8) throw new CodegenError(ctx.fn.obj.loc, `packed bit-field '${m.name ?? ''}' spans more than 8 bytes`);
+  return span;
+}
+
+/** t2 = the `span` bytes at 0(`base`), little-endian. */
+function loadBytes(ctx: FnContext, base: string, span: number): void {
+  ctx.emit(`lbu t2, 0(${base})`);
+  for (let i = 1; i < span; i++) {
+    ctx.emit(`lbu t3, ${i}(${base})`);
+    ctx.emit(`slli t3, t3, ${8 * i}`);
+    ctx.emit('or t2, t2, t3');
+  }
+}
+
 /** Loads a bit-field's value from the address in a0 into a0. */
 export function loadBitField(ctx: FnContext, m: Member): void {
-  ctx.emit(`${m.type.size === 8 ? 'ld' : m.type.size === 4 ? 'lwu' : m.type.size === 2 ? 'lhu' : 'lbu'} a0, 0(a0)`);
+  const span = packedSpan(ctx, m);
+  if (span > 0) {
+    loadBytes(ctx, 'a0', span);
+    ctx.emit('mv a0, t2');
+  } else ctx.emit(`${m.type.size === 8 ? 'ld' : m.type.size === 4 ? 'lwu' : m.type.size === 2 ? 'lhu' : 'lbu'} a0, 0(a0)`);
   const w = m.bitWidth!;
   ctx.emit(`slli a0, a0, ${64 - w - m.bitOffset!}`);
   ctx.emit(`${m.type.unsigned ? 'srli' : 'srai'} a0, a0, ${64 - w}`);
@@ -161,14 +187,20 @@ export function storeBitField(ctx: FnContext, m: Member): void {
   const size = m.type.size;
   const w = m.bitWidth!;
   const off = m.bitOffset!;
-  ctx.emit(`${size === 8 ? 'ld' : size === 4 ? 'lwu' : size === 2 ? 'lhu' : 'lbu'} t2, 0(t1)`);
+  const span = packedSpan(ctx, m);
+  if (span > 0) loadBytes(ctx, 't1', span);
+  else ctx.emit(`${size === 8 ? 'ld' : size === 4 ? 'lwu' : size === 2 ? 'lhu' : 'lbu'} t2, 0(t1)`);
   const mask = ((1n << BigInt(w)) - 1n) << BigInt(off);
   ctx.emit(`li t3, ${BigInt.asIntN(64, ~mask)}`);
   ctx.emit('and t2, t2, t3');
   ctx.emit(`slli t3, a0, ${64 - w}`);
   ctx.emit(`srli t3, t3, ${64 - w - off}`);
   ctx.emit('or t2, t2, t3');
-  ctx.emit(`${size === 8 ? 'sd' : size === 4 ? 'sw' : size === 2 ? 'sh' : 'sb'} t2, 0(t1)`);
+  for (let i = 0; i < span; i++) {
+    ctx.emit(`sb t2, ${i}(t1)`);
+    if (i + 1 < span) ctx.emit('srli t2, t2, 8');
+  }
+  if (span === 0) ctx.emit(`${size === 8 ? 'sd' : size === 4 ? 'sw' : size === 2 ? 'sh' : 'sb'} t2, 0(t1)`);
   ctx.emit(`slli a0, a0, ${64 - w}`);
   ctx.emit(`${m.type.unsigned ? 'srli' : 'srai'} a0, a0, ${64 - w}`);
 }

@@ -7,11 +7,15 @@ import { assembleToElf } from '../../asm/assembler.ts';
 import { generateAssembly } from '../codegen/codegen.ts';
 import { parseTranslationUnit } from '../compile-front.ts';
 import { preprocess, type PreprocessOptions } from '../preprocess/preprocess.ts';
+import { withoutUnusedStatics } from './unused-statics.ts';
 
-export type CompileOptions = PreprocessOptions;
+export type CompileOptions = PreprocessOptions & {
+  /** Optimization level of the code generator (default 0). */
+  optimize?: 0 | 1;
+};
 
-/** The code generator has no -O1 yet (the driver compiles -O1 as -O0). */
-export const SUPPORTS_O1: boolean = false;
+/** The code generator implements -O1 (see codegen/README.md). */
+export const SUPPORTS_O1: boolean = true;
 
 export interface CompileResult {
   object: Uint8Array | undefined;
@@ -40,7 +44,7 @@ function compileStages(file: string, options: CompileOptions, diagnostics: Diagn
   const front = parseTranslationUnit(pp.tokens);
   diagnostics.push(...front.diagnostics);
   if (front.hasErrors) return { object: undefined, asm: undefined, diagnostics };
-  const gen = generateAssembly(front.unit);
+  const gen = generateAssembly(withoutUnusedStatics(front.unit), { optimize: options.optimize ?? 0 });
   diagnostics.push(...gen.diagnostics);
   if (hasError(gen.diagnostics)) return { object: undefined, asm: gen.asm, diagnostics };
   const asmFile = file.replace(/\.c$/, '') + '.s';

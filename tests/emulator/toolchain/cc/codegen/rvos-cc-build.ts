@@ -31,9 +31,9 @@ const errorsOf = (d: Diagnostic[]): string =>
   d.filter((x) => x.severity === 'error').map((x) => `${x.file}:${x.line}:${x.column}: ${x.message}`).join('\n');
 
 /** Compiles a C file (path, or `virtual` source registered under that path); throws with the diagnostics on error. */
-export function compileFile(path: string, source?: string): Uint8Array {
+export function compileFile(path: string, source?: string, optimize: 0 | 1 = 0): Uint8Array {
   const files = source === undefined ? fs : { read: (p: string) => (p === path ? source : fs.read(p)) };
-  const r = compileC(path, { fs: files, includePaths: [join(userland, 'include')], defines: [] });
+  const r = compileC(path, { fs: files, includePaths: [join(userland, 'include')], defines: [], optimize });
   if (!r.object) throw new Error(`compile failed: ${path}\n${errorsOf(r.diagnostics)}`);
   return r.object;
 }
@@ -52,11 +52,12 @@ export interface RuntimeBuild {
   millis: number;
 }
 
-let runtime: RuntimeBuild | undefined;
+const runtimes = new Map<0 | 1, RuntimeBuild>();
 
-/** Builds crt0 + libc + platform with our toolchain (once per process). */
-export function buildRuntime(): RuntimeBuild {
-  if (runtime) return runtime;
+/** Builds crt0 + libc + platform with our toolchain at -O`optimize` (once per process and level). */
+export function buildRuntime(optimize: 0 | 1 = 0): RuntimeBuild {
+  const built = runtimes.get(optimize);
+  if (built) return built;
   const start = performance.now();
   const inputs: LinkInput[] = [{ name: 'crt0.o', bytes: assembleFile(join(userland, 'crt0/crt0.S')) }];
   const failures: string[] = [];
@@ -67,19 +68,20 @@ export function buildRuntime(): RuntimeBuild {
     if (!file.endsWith('.c')) continue;
     lines += readFileSync(file, 'utf8').split('\n').length;
     try {
-      inputs.push({ name: file, bytes: compileFile(file) });
+      inputs.push({ name: file, bytes: compileFile(file, undefined, optimize) });
     } catch (e) {
       failures.push((e as Error).message);
     }
   }
-  runtime = { inputs, failures, lines, millis: performance.now() - start };
+  const runtime = { inputs, failures, lines, millis: performance.now() - start };
+  runtimes.set(optimize, runtime);
   return runtime;
 }
 
 /** Compiles and links a program; returns the executable bytes or throws with diagnostics. */
-export function buildProgram(source: string, name = 'prog.c', extra: LinkInput[] = []): Uint8Array {
-  const rt = buildRuntime();
-  const obj = compileFile(name, source);
+export function buildProgram(source: string, name = 'prog.c', extra: LinkInput[] = [], optimize: 0 | 1 = 0): Uint8Array {
+  const rt = buildRuntime(optimize);
+  const obj = compileFile(name, source, optimize);
   const [crt0, ...rest] = rt.inputs;
   const r = linkBare([crt0, { name, bytes: obj }, ...extra, ...rest], true);
   if (!r.value) throw new Error(`link failed:\n${r.messages}`);
@@ -94,8 +96,12 @@ export interface GuestRun {
 }
 
 /** Builds and runs C source on a fresh machine; returns the console output and exit status. */
-export async function runC(source: string, name = 'prog.c', input = '', maxInstructions = 2_000_000_000, extra: LinkInput[] = []): Promise<GuestRun> {
-  const elf = buildProgram(source, name, extra);
+export async function runC(source: string, name = 'prog.c', input = '', maxInstructions = 2_000_000_000, extra: LinkInput[] = [], optimize: 0 | 1 = 0): Promise<GuestRun> {
+  return runElf(buildProgram(source, name, extra, optimize), input, maxInstructions);
+}
+
+/** Runs an executable on a fresh machine (console input `input`); returns the console output and exit status. */
+export async function runElf(elf: Uint8Array, input = '', maxInstructions = 2_000_000_000): Promise<GuestRun> {
   const chunks: Uint8Array[] = [];
   const machine = await Machine.create({ consoleOutput: (bytes) => chunks.push(bytes.slice()) });
   machine.loadProgram(readElf(elf));
