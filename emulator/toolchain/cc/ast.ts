@@ -28,6 +28,8 @@ export interface Obj {
   /** `__attribute__((section("...")))`. */
   section?: string;
   isFunction: boolean;
+  /** A variable length array: not a stack slot itself; `vlaPointer` (a local) holds its address. */
+  vlaPointer?: Obj;
   isNoreturn?: boolean;
   isInline?: boolean;
   /** `__attribute__((used))` / `unused` kept for the back end's warnings. */
@@ -124,7 +126,14 @@ export type Expr =
   /** A compound literal or any temporary object with initializer stores; value is the object (lvalue). */
   | (ExprBase & { kind: 'compound_literal'; obj: Obj; stores: InitStore[]; zeroFill: boolean })
   /** GNU statement expression `({ ... })`: value is the last expression statement's. */
-  | (ExprBase & { kind: 'stmt_expr'; body: Stmt[] });
+  | (ExprBase & { kind: 'stmt_expr'; body: Stmt[] })
+  /** Variable length arrays: `size` bytes (rounded up to 16) taken from the stack; value is their address. */
+  | (ExprBase & { kind: 'alloca'; size: Expr })
+  /** The stack pointer (void *), saved before a block's first VLA; `stack_restore` sets it back (type void). */
+  | (ExprBase & { kind: 'stack_save' })
+  | (ExprBase & { kind: 'stack_restore'; value: Expr })
+  /** GNU `&&label`: the address of a label of this function (`symbol` is defined at the label). */
+  | (ExprBase & { kind: 'label_addr'; label: string; symbol: string });
 
 export type ExprKind = Expr['kind'];
 
@@ -165,6 +174,8 @@ export type Stmt =
   /** `goto label` and `label: stmt`. */
   | (StmtBase & { kind: 'goto'; label: string })
   | (StmtBase & { kind: 'label'; label: string; body: Stmt })
+  /** GNU `goto *target`. */
+  | (StmtBase & { kind: 'goto_indirect'; target: Expr })
   /** `__asm__ volatile ("template" : outputs : inputs : clobbers)`. */
   | (StmtBase & { kind: 'asm'; template: string; outputs: AsmOperand[]; inputs: AsmOperand[]; clobbers: string[]; isVolatile: boolean })
   /** `;`. */

@@ -8,7 +8,9 @@ import { parseDeclaration, setTypeofParser } from './parse-declaration.ts';
 import { parseExpr } from './parse-expression.ts';
 import { parseStaticAssert } from './parse-statement.ts';
 import { ParseError, Parser, TooManyErrors } from './parser.ts';
+import { isStackOverflow, NESTED_TOO_DEEPLY } from './support/stack-overflow.ts';
 import type { Token } from './preprocess/token.ts';
+import { applyPragma } from './pragma-pack.ts';
 
 export type { TranslationUnit } from './ast.ts';
 
@@ -35,7 +37,8 @@ export function parseTranslationUnit(tokens: readonly Token[], options: FrontEnd
   try {
     while (p.tok.kind !== 'eof') parseExternalDeclaration(p);
   } catch (e) {
-    if (!(e instanceof TooManyErrors)) p.diags.error(p.loc(), `internal compiler error: ${e instanceof Error ? e.message : String(e)}`);
+    if (isStackOverflow(e)) p.diags.error(p.loc(), NESTED_TOO_DEEPLY);
+    else if (!(e instanceof TooManyErrors)) p.diags.error(p.loc(), `internal compiler error: ${e instanceof Error ? e.message : String(e)}`);
   }
   return { unit: p.finishUnit(), diagnostics: p.diags.items, hasErrors: p.diags.hasErrors() };
 }
@@ -45,7 +48,7 @@ function parseExternalDeclaration(p: Parser): void {
   const start = p.pos;
   try {
     const t = p.tok;
-    if (t.kind === 'pragma') { p.next(); return; }
+    if (t.kind === 'pragma') { applyPragma(p.pack, t.text, p.loc(), (loc, m) => p.warn(loc, m)); p.next(); return; }
     if (p.accept(';')) return;
     while (p.accept('__extension__'));
     if (p.is('_Static_assert')) { parseStaticAssert(p); return; }

@@ -29,6 +29,7 @@ export function evalConst(e: Expr): ConstValue | undefined {
     case 'int': return { kind: 'int', value: e.value };
     case 'float': return { kind: 'float', value: e.value };
     case 'string': return { kind: 'addr', symbol: e.symbol, addend: 0n };
+    case 'label_addr': return { kind: 'addr', symbol: e.symbol, addend: 0n };
     case 'addr': return evalAddress(e.operand);
     case 'cast': return evalCast(e);
     case 'neg': case 'bitnot': case 'not': return evalUnary(e.kind, e.operand, e);

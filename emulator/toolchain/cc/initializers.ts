@@ -173,6 +173,7 @@ function designation(p: Parser, node: InitNode): number {
     index = Number(v?.value ?? 0n);
     if (node.type.kind !== 'array') p.errorAt(p.prev, 'array index in non-array initializer');
     else if (index < 0 || (node.type.arrayLen! >= 0 && index >= node.type.arrayLen!)) p.errorAt(p.prev, 'array index in initializer exceeds array bounds');
+    else if (node.type.arrayLen! < 0 && index >= 0x1000_0000) { p.errorAt(p.prev, 'size of array is too large'); throw new ParseError(); }
     child = node.type.kind === 'array' ? childAt(node, index) : undefined;
   } else {
     p.expect('.');
@@ -259,12 +260,34 @@ export function staticInitializer(p: Parser, obj: Obj, init: InitNode): StaticIn
   return { size: init.type.size, items };
 }
 
-/** Returns the IEEE bits of a float (size 4) or double (size 8) as an unsigned bigint. */
+/**
+ * Returns the IEEE bits of a float (size 4), double (size 8) or long double
+ * (size 16, binary128: the front end keeps long double values as doubles, so
+ * the quad has at most double precision) as an unsigned bigint.
+ */
 export function floatBits(value: number, size: number): bigint {
   const view = new DataView(new ArrayBuffer(8));
   if (size === 4) { view.setFloat32(0, value, true); return BigInt(view.getUint32(0, true)); }
   view.setFloat64(0, value, true);
-  return view.getBigUint64(0, true);
+  const bits = view.getBigUint64(0, true);
+  return size === 16 ? doubleToQuadBits(bits) : bits;
+}
+
+/** binary64 bits -> binary128 bits (exact: every double is a quad). */
+function doubleToQuadBits(bits: bigint): bigint {
+  const sign = bits >> 63n;
+  let exp = (bits >> 52n) & 0x7ffn;
+  let frac = bits & ((1n << 52n) - 1n);
+  if (exp === 0x7ffn) exp = 0x7fffn;
+  else if (exp !== 0n) exp += 16383n - 1023n;
+  else if (frac !== 0n) {
+    // A subnormal double is a normal quad: shift the fraction up to its leading 1.
+    let e = 1n - 1023n;
+    while ((frac & (1n << 52n)) === 0n) { frac <<= 1n; e--; }
+    frac &= (1n << 52n) - 1n;
+    exp = e + 16383n;
+  }
+  return (sign << 127n) | (exp << 112n) | (frac << 60n);
 }
 
 /** Returns the stores that initialize a local object, and whether it must be zeroed first (aggregates). */

@@ -60,6 +60,8 @@ function scaleBinary(mant: bigint, exp: number): number {
     mant = (mant >> drop) | sticky;
     e += Number(drop);
   }
+  // mant < 2^64 now: beyond +-3000 the result is surely infinite or zero (and a huge exponent like p999...9 is Infinity).
+  e = Math.max(-3000, Math.min(3000, e));
   // Subnormal / tiny results: pre-round to the precision available at that exponent.
   const top = e + Math.min(bitLen, 64) - 1; // exponent of the leading bit
   if (top < -1022) {

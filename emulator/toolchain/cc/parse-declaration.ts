@@ -4,16 +4,17 @@
 // (objects with their initializers, function definitions).
 
 import type { SourceLocation } from '../asm/diagnostics.ts';
-import type { Obj, Stmt } from './ast.ts';
+import type { Expr, Obj, Stmt } from './ast.ts';
 import { parseInitializer, staticInitializer, localInitializer } from './initializers.ts';
 import { parseConstantInteger } from './parse-expression.ts';
 import { parseFunctionBody, parseStaticAssert } from './parse-statement.ts';
+import { declareVla, parseArraySizeInFunction, rejectNestedVla, rejectVla, vlaType } from './vla.ts';
 import { ParseError, type Parser } from './parser.ts';
 import type { ScopeEntry } from './scope.ts';
 import {
   type CType, type MemberDecl, type Param, arrayOf, boolType, charType, compatible, doubleType, enumType, floatType,
-  funcType, intOf, intType, isComplete, isInteger, isRecord, layoutRecord, ldoubleType, pointerTo,
-  qualified, recordType, scharType, typeName, ucharType, vaListType, voidType,
+  funcType, intOf, intType, isComplete, isInteger, isRecord, layoutRecord, ldoubleType, longType, pointerTo,
+  qualified, recordType, scharType, typeName, ucharType, uintType, ulongType, vaListType, voidType,
 } from './types.ts';
 
 /** GCC attributes the front end keeps. */
@@ -241,7 +242,7 @@ function parseRecordSpec(p: Parser, kind: 'struct' | 'union'): CType {
   p.next();
   const decls = parseMemberDeclarations(p);
   parseAttributes(p, attrs);
-  layoutRecord(rec, decls, !!attrs.packed, attrs.aligned ?? 0);
+  layoutRecord(rec, decls, !!attrs.packed, attrs.aligned ?? 0, p.pack.maxAlign);
   return rec;
 }
 
@@ -285,6 +286,7 @@ function parseMemberDeclarations(p: Parser): MemberDecl[] {
 }
 
 function checkMemberType(p: Parser, d: Declarator): void {
+  rejectVla(p, d.type, d.loc, 'member');
   if (d.type.kind === 'func') p.error(d.loc, `field '${d.name ?? ''}' declared as a function`);
   else if (d.type.kind === 'array' && (d.type.arrayLen ?? 0) < 0) d.type = arrayOf(d.type.base!, 0); // flexible array member
   else if (!isComplete(d.type)) p.error(d.loc, `field '${d.name ?? ''}' has incomplete type`);
@@ -298,6 +300,13 @@ function parseBitWidth(p: Parser, d: Declarator): number {
   else if (width > d.type.size * 8) p.error(d.loc, `width of '${d.name ?? ''}' exceeds its type`);
   else if (width === 0 && d.name !== undefined) p.error(d.loc, `zero width for bit-field '${d.name}'`);
   return Math.max(0, Math.min(width, d.type.size * 8));
+}
+
+/** An enumerator's type: int, or (GNU C, C23) unsigned int / long / unsigned long for a value outside int. */
+function enumConstantType(value: bigint): CType {
+  if (value >= -(1n << 31n) && value < 1n << 31n) return intType;
+  if (value >= 0n && value < 1n << 32n) return uintType;
+  return value < 1n << 63n ? longType : ulongType;
 }
 
 // enum-spec = ident? "{" enum-list? "}" | ident
@@ -331,7 +340,7 @@ function parseEnumSpec(p: Parser): CType {
     if (id.kind !== 'identifier' || p.isKeyword(id)) { p.errorAt(id, 'expected identifier'); throw new ParseError(); }
     parseAttributes(p, attrs);
     if (p.accept('=')) value = parseConstantInteger(p, 'enumerator value')?.value ?? value;
-    declareOrdinary(p, id.text, { kind: 'enum_const', value, type: intType, loc: p.loc(id) }, p.loc(id));
+    declareOrdinary(p, id.text, { kind: 'enum_const', value, type: enumConstantType(value), loc: p.loc(id) }, p.loc(id));
     if (value < min) min = value;
     if (value > max) max = value;
     value++;
@@ -415,10 +424,13 @@ function parseTypeSuffix(p: Parser): (base: CType) => CType {
     const loc = p.loc(p.next());
     while (p.is('static') || p.is('const') || p.is('restrict') || p.is('volatile') || p.is('__restrict')) p.next();
     let len = -1;
+    let vla: Expr | undefined;
     if (!p.is(']')) {
       if (p.is('*')) { p.next(); p.error(loc, 'variable length arrays are not supported'); }
       else {
-        const v = parseConstantInteger(p, 'size of array', 'variable length arrays are not supported');
+        const size = p.fn !== undefined || paramDepth > 0 ? parseArraySizeInFunction(p, paramDepth > 0) : parseConstantInteger(p, 'size of array', 'variable length arrays are not supported');
+        if (size !== undefined && 'vla' in size) vla = size.vla;
+        const v = size !== undefined && 'vla' in size ? { value: 0n } : size;
         len = Number(v?.value ?? 1n);
         if (v !== undefined && v.value < 0n) { p.error(loc, 'size of array is negative'); len = 1; }
         if (v !== undefined && v.value > 1n << 40n) { p.error(loc, 'size of array is too large'); len = 1; }
@@ -431,7 +443,7 @@ function parseTypeSuffix(p: Parser): (base: CType) => CType {
       if (inner.kind === 'func') p.error(loc, 'declaration of an array of functions');
       else if (inner.kind === 'void') p.error(loc, 'declaration of an array of voids');
       else if (!isComplete(inner)) p.error(loc, `array type has incomplete element type '${typeName(inner)}'`);
-      return arrayOf(inner, len);
+      return vla !== undefined ? vlaType(p, inner, vla, loc) : arrayOf(inner, len);
     };
   }
   return (base) => base;
@@ -439,7 +451,19 @@ function parseTypeSuffix(p: Parser): (base: CType) => CType {
 
 // func-params = ("void" | param ("," param)* ("," "...")?)? ")"
 // param = declspec declarator
+/** > 0 while parsing a parameter list (a parameter's outermost array size may name earlier parameters). */
+let paramDepth = 0;
+
 function parseFunctionParams(p: Parser): { params: Param[] | undefined; variadic: boolean } {
+  paramDepth++;
+  try {
+    return parseParamList(p);
+  } finally {
+    paramDepth--;
+  }
+}
+
+function parseParamList(p: Parser): { params: Param[] | undefined; variadic: boolean } {
   if (p.accept(')')) return { params: undefined, variadic: false };
   if (p.is('void') && p.peek().text === ')') { p.next(); p.next(); return { params: [], variadic: false }; }
   const params: Param[] = [];
@@ -451,6 +475,7 @@ function parseFunctionParams(p: Parser): { params: Param[] | undefined; variadic
     if (spec.storage !== undefined && spec.storage !== 'register') p.error(spec.loc, `storage class specified for parameter`);
     const d = parseDeclarator(p, spec.type, {});
     params.push({ name: d.name, type: adjustParamType(d.type), loc: d.loc });
+    rejectVla(p, params[params.length - 1].type, d.loc, 'parameter (other than the outermost dimension)');
     if (d.type.kind === 'void') p.error(d.loc, `parameter ${params.length} ('${d.name ?? ''}') has incomplete type 'void'`);
     if (!p.accept(',')) break;
   }
@@ -468,7 +493,9 @@ function adjustParamType(t: CType): CType {
 // type-name = declspec abstract-declarator
 export function parseTypeName(p: Parser): CType {
   const spec = parseDeclSpec(p, false);
-  return parseDeclarator(p, spec.type).type;
+  const t = parseDeclarator(p, spec.type).type;
+  rejectVla(p, t, spec.loc, 'in a type name');
+  return t;
 }
 
 /** Declares an ordinary identifier in the current scope, reporting conflicting redeclarations. */
@@ -531,6 +558,7 @@ export function parseDeclaration(p: Parser): Stmt[] {
 }
 
 function declareTypedef(p: Parser, d: Declarator, spec: DeclSpec): void {
+  rejectVla(p, d.type, d.loc, 'typedef');
   const type = d.type.typedefName === undefined && (isRecord(d.type) || d.type.kind === 'enum') ? d.type : { ...d.type, typedefName: d.name };
   const keep = d.type.origin === undefined && (isRecord(d.type) || d.type.kind === 'enum') ? d.type : type;
   const aligned = spec.attrs.aligned ?? d.attrs?.aligned;
@@ -580,6 +608,7 @@ function defineFunction(p: Parser, spec: DeclSpec, d: Declarator): void {
 function declareObject(p: Parser, spec: DeclSpec, d: Declarator): Stmt[] {
   if (d.type.kind === 'void') p.error(d.loc, `variable '${d.name}' declared void`);
   if (p.scope.atFileScope) { declareGlobal(p, spec, d); return []; }
+  if (spec.storage === 'extern' || spec.storage === 'static') rejectVla(p, d.type, d.loc, `with '${spec.storage}' storage`);
   if (spec.storage === 'extern') {
     const o = fileScopeObj(p, spec, d);
     p.addGlobal(o);
@@ -594,6 +623,13 @@ function declareObject(p: Parser, spec: DeclSpec, d: Declarator): Stmt[] {
     if (p.accept('=')) o.init = staticInitializer(p, o, parseInitializer(p, o.type));
     finishArrayType(p, o);
     return [];
+  }
+  if (rejectNestedVla(p, d.type, d.loc)) return [];
+  if (d.type.vlaLength !== undefined) {
+    const vla = declareVla(p, d.name!, d.type, d.loc);
+    declareOrdinary(p, d.name!, { kind: 'var', obj: vla.obj }, d.loc);
+    if (p.is('=')) p.fail('variable-sized object may not be initialized');
+    return vla.stmts;
   }
   const o = newObj(p, d, spec, 'local', d.name!);
   declareOrdinary(p, d.name!, { kind: 'var', obj: o }, d.loc);
@@ -612,6 +648,8 @@ function declareObject(p: Parser, spec: DeclSpec, d: Declarator): Stmt[] {
 function finishArrayType(p: Parser, o: Obj): void {
   o.align = Math.max(o.align, o.type.align);
   if (o.storage === 'local' && !isComplete(o.type)) p.error(o.loc, `storage size of '${o.name}' isn't known`);
+  // Frames are only 16-byte aligned (no stack realignment): say so rather than misalign the object.
+  if (o.storage === 'local' && o.align > 16) p.error(o.loc, `alignment of local '${o.name}' above 16 bytes is not supported`);
 }
 
 function declareGlobal(p: Parser, spec: DeclSpec, d: Declarator): void {

@@ -15,8 +15,10 @@ import { parseIntegerConstant, parseFloatConstant, parseCharConstant, parseStrin
 import { isTypeName, parseTypeName } from './parse-declaration.ts';
 import { parseStatementExpression } from './parse-statement.ts';
 import { ParseError, type Parser } from './parser.ts';
+import { vlaReference, vlaSizeof } from './vla.ts';
+import { parseLabelAddress } from './computed-goto.ts';
 import {
-  type CType, arrayOf, charType, compatible, findMember, intType, isArithmetic, isComplete, isFloat, isInteger,
+  type CType, arrayOf, bitFieldType, charType, compatible, findMember, intType, isArithmetic, isComplete, isFloat, isInteger,
   isPointer, isRecord, isScalar, longType, pointerTo, promote, qualified, typeName, ulongType, unqual, usualArithmetic,
   voidType,
 } from './types.ts';
@@ -278,6 +280,7 @@ export function parseUnary(p: Parser): Expr {
         return x.kind === 'int' ? intNode(~x.value, x.type, loc) : { kind: 'bitnot', operand: x, type: x.type, loc };
       }
       case '&': { p.next(); return addressOf(p, parseCast(p), loc); }
+      case '&&': return parseLabelAddress(p, loc);
       case '*': { p.next(); return dereference(p, parseCast(p), loc); }
       case '++': case '--': {
         p.next();
@@ -312,6 +315,8 @@ function parseSizeof(p: Parser, loc: SourceLocation): Expr {
     p.expect(')');
     if (p.is('{')) type = parsePostfixTail(p, parseCompoundLiteral(p, type, loc)).type;
   } else type = parseUnary(p).type;
+  const vlaSize = vlaSizeof(type, loc);
+  if (vlaSize !== undefined) return vlaSize;
   if (type.kind === 'func') return intNode(1n, ulongType, loc);
   if (type.kind === 'void') return intNode(1n, ulongType, loc);
   if (!isComplete(type)) p.error(loc, `invalid application of 'sizeof' to incomplete type '${typeName(type)}'`);
@@ -402,7 +407,9 @@ function memberAccess(p: Parser, base: Expr, arrow: boolean, loc: SourceLocation
   }
   let e = base;
   for (const m of path) {
-    const type = qualified(m.type, !!e.type.isConst, !!e.type.isVolatile);
+    // A bit-field reads as int (or unsigned int) when that holds its values, so it promotes as GCC does.
+    const declared = m.bitWidth === undefined ? m.type : bitFieldType(m.type, m.bitWidth);
+    const type = qualified(declared, !!e.type.isConst || !!m.type.isConst, !!e.type.isVolatile || !!m.type.isVolatile);
     e = { kind: 'member', operand: e, member: m, type, loc: arrow ? loc : loc };
   }
   return e;
@@ -516,6 +523,7 @@ function parseIdentifier(p: Parser): Expr {
   if (name === '__builtin_va_start' || name === '__builtin_va_end' || name === '__builtin_va_copy' || name === '__builtin_va_arg')
     return parseVaBuiltin(p, name, loc);
   if (name === '__builtin_offsetof') return parseOffsetof(p, loc);
+  if (name === '__builtin_expect' || name === '__builtin_constant_p') return parseValueBuiltin(p, name, loc);
   if (name === '_Generic') return parseGeneric(p, loc);
   if (name === '__func__' || name === '__FUNCTION__' || name === '__PRETTY_FUNCTION__') {
     p.next();
@@ -527,8 +535,9 @@ function parseIdentifier(p: Parser): Expr {
   if (p.isKeyword(t)) p.fail(`expected expression before '${name}'`);
   p.next();
   const entry = p.scope.lookup(name);
+  if (entry?.kind === 'var' && entry.obj.vlaPointer !== undefined) return vlaReference(entry.obj, loc);
   if (entry?.kind === 'var') { entry.obj.isReferenced = true; return { kind: 'var', obj: entry.obj, type: entry.obj.type, loc }; }
-  if (entry?.kind === 'enum_const') return intNode(entry.value, intType, loc);
+  if (entry?.kind === 'enum_const') return intNode(entry.value, entry.type, loc);
   if (entry?.kind === 'typedef') p.fail(`unexpected type name '${name}': expected expression`);
   if (p.undeclared.has(name)) return errorExpr(loc); // GCC: each undeclared identifier is reported only once
   p.undeclared.add(name);
@@ -546,6 +555,21 @@ function implicitFunction(p: Parser, name: string, loc: SourceLocation): Obj {
   const obj: Obj = { name, type: implicitFunctionType, loc, storage: 'global', isStatic: false, isExtern: true, symbol: name, align: 1, id: 0, isFunction: true };
   p.scope.declare(name, { kind: 'var', obj }); // one report per name
   return obj;
+}
+
+/** `__builtin_expect(e, c)` is `(long)e`; `__builtin_constant_p(e)` is 1 when e is a constant expression, else 0 (e is not evaluated). */
+function parseValueBuiltin(p: Parser, name: string, loc: SourceLocation): Expr {
+  p.next();
+  p.expect('(');
+  const e = decay(parseAssign(p));
+  if (name === '__builtin_constant_p') {
+    p.expect(')');
+    return intNode(evalConst(e) !== undefined ? 1n : 0n, intType, loc);
+  }
+  p.expect(',');
+  parseAssign(p);
+  p.expect(')');
+  return assignConvert(p, e, longType, "argument of '__builtin_expect'");
 }
 
 function parseVaBuiltin(p: Parser, name: string, loc: SourceLocation): Expr {

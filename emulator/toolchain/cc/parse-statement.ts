@@ -12,6 +12,9 @@ import { ParseError, type Parser } from './parser.ts';
 import { type CType, isComplete, isInteger, promote, unqual, voidType } from './types.ts';
 import { wrapInt } from './conversions.ts';
 import { parseStringLiterals } from './literals.ts';
+import { applyPragma } from './pragma-pack.ts';
+import { enterVlaBlock, leaveVlaBlock, vlaJump } from './vla.ts';
+import { parseIndirectGoto } from './computed-goto.ts';
 
 /** Parses `{ body }` of a function definition and registers the FunctionDef. */
 export function parseFunctionBody(p: Parser, obj: Obj, type: CType): void {
@@ -46,12 +49,14 @@ function parseCompound(p: Parser, newScope = true): Stmt {
   const loc = p.loc(p.expect('{'));
   if (newScope) p.scope.enter();
   const body: Stmt[] = [];
+  if (p.fn !== undefined) enterVlaBlock(p);
   try {
     while (!p.accept('}')) {
       if (p.tok.kind === 'eof') { p.errorAt(p.tok, "expected '}' at end of input"); break; }
       body.push(...parseBlockItem(p));
     }
   } finally {
+    if (p.fn !== undefined) leaveVlaBlock(p, body, p.loc(p.prev));
     if (newScope) p.scope.leave();
   }
   return { kind: 'block', body, loc };
@@ -61,7 +66,7 @@ function parseCompound(p: Parser, newScope = true): Stmt {
 function parseBlockItem(p: Parser): Stmt[] {
   const start = p.pos;
   try {
-    if (p.tok.kind === 'pragma') { p.next(); return []; }
+    if (p.tok.kind === 'pragma') { applyPragma(p.pack, p.tok.text, p.loc(), (loc, m) => p.warn(loc, m)); p.next(); return []; }
     while (p.is('__extension__') && isTypeName(p, p.peek())) p.next();
     if (p.is('_Static_assert')) { parseStaticAssert(p); return []; }
     if (isDeclarationStart(p)) return parseDeclaration(p);
@@ -162,10 +167,11 @@ export function parseStmt(p: Parser): Stmt {
         if (t.text === 'break' && fn.breakDepth === 0) p.error(loc, 'break statement not within loop or switch');
         if (t.text === 'continue' && fn.loopDepth === 0) p.error(loc, 'continue statement not within a loop');
         p.expect(';');
-        return { kind: t.text, loc };
+        return vlaJump(p, { kind: t.text, loc });
       }
       case 'goto': {
         p.next();
+        if (p.is('*')) return parseIndirectGoto(p, loc);
         const id = p.next();
         if (id.kind !== 'identifier') { p.errorAt(id, 'expected identifier'); throw new ParseError(); }
         fn.gotos.push({ label: id.text, loc: p.loc(id) });

@@ -7,6 +7,7 @@ import type { FunctionDef, Obj, TranslationUnit } from './ast.ts';
 import { diagnosticLocation, type Token } from './preprocess/token.ts';
 import { ScopeStack } from './scope.ts';
 import type { CType } from './types.ts';
+import { PackState } from './pragma-pack.ts';
 
 /** Thrown to abandon the current statement or declaration after a syntax error (already reported). */
 export class ParseError extends Error {
@@ -53,6 +54,8 @@ export class Parser {
   pos = 0;
   /** Objects with external linkage by name (file scope and block-scope `extern`), so redeclarations share one Obj. */
   readonly linkage = new Map<string, Obj>();
+  /** `#pragma pack` state: the maximum member alignment of records defined now. */
+  readonly pack = new PackState();
   fn: FunctionState | undefined;
   /** Undeclared identifiers already reported (in the current function). */
   readonly undeclared = new Set<string>();

@@ -3,6 +3,8 @@
 // with bit-fields and packed/aligned attributes, integer promotions, the usual
 // arithmetic conversions and type compatibility.
 
+import type { Expr, Obj } from './ast.ts';
+
 export type TypeKind =
   | 'void' | 'bool' | 'char' | 'short' | 'int' | 'long' | 'llong'
   | 'float' | 'double' | 'ldouble'
@@ -13,7 +15,7 @@ export interface Member {
   name: string | undefined;
   type: CType;
   offset: number;
-  /** Bit-fields: width in bits and bit offset inside the storage unit at `offset` (unit size = type.size). */
+  /** Bit-fields: width in bits and bit offset inside the storage unit at `offset` (unit size = type.size; a packed bit-field may reach past it). */
   bitWidth?: number;
   bitOffset?: number;
   /** Declared alignment (from _Alignas / aligned attribute), 0 when none. */
@@ -42,6 +44,10 @@ export interface CType {
   base?: CType;
   /** Array length; -1 for an incomplete array `T[]`. */
   arrayLen?: number;
+  /** A variable length array type `T[n]` as parsed: the length expression (arrayLen is 0). */
+  vlaLength?: Expr;
+  /** A declared variable length array: the local holding its size in bytes (for sizeof). */
+  vlaSize?: Obj;
   /** Function: parameters (undefined for an old-style `f()` without prototype) and `...`. */
   params?: Param[];
   variadic?: boolean;
@@ -151,6 +157,18 @@ function rank(t: CType): number {
   }
 }
 
+/**
+ * The type of a bit-field of `width` bits declared as `t`, as an expression
+ * (GCC; 6.3.1.1p2 for int bit-fields): int when int holds every value,
+ * unsigned int for 32 unsigned bits, else `t` (wider long bit-fields; _Bool
+ * and enum bit-fields keep their type, which promotes by itself).
+ */
+export function bitFieldType(t: CType, width: number): CType {
+  const u = unqual(t);
+  if (u.kind === 'bool' || u.kind === 'enum' || width > 32) return t;
+  return width === 32 && u.unsigned ? uintType : intType;
+}
+
 /** Returns the promoted type of an integer type (6.3.1.1p2); other types unchanged. */
 export function promote(t: CType): CType {
   if (!isInteger(t)) return unqual(t);
@@ -217,16 +235,19 @@ export interface MemberDecl {
  * Lays out the members of `rec` (a struct or union) as GCC does for RISC-V:
  * natural alignment, bit-fields packed into units of their declared type
  * without straddling a unit boundary, zero-width bit-fields close the unit,
- * `packed` drops member alignment to 1, `aligned(n)` raises it. Completes `rec`
- * in place (members, size, align).
+ * `packed` drops member alignment to 1, `aligned(n)` raises it. `#pragma pack(n)`
+ * (`maxFieldAlign` n > 0) caps member alignment at n and, like `packed`, puts
+ * each bit-field at the next free bit (a packed bit-field may reach past a unit
+ * of its type). Completes `rec` in place (members, size, align).
  */
-export function layoutRecord(rec: CType, decls: MemberDecl[], packed: boolean, alignAs: number): void {
+export function layoutRecord(rec: CType, decls: MemberDecl[], packed: boolean, alignAs: number, maxFieldAlign = 0): void {
   const members: Member[] = [];
   let bits = 0; // current position in bits
   let maxAlign = 1;
   const isUnion = rec.kind === 'union';
   for (const d of decls) {
-    const natural = d.packed || packed ? 1 : d.type.align;
+    const tight = d.packed || packed || maxFieldAlign > 0;
+    const natural = d.packed || packed ? 1 : maxFieldAlign > 0 ? Math.min(d.type.align, maxFieldAlign) : d.type.align;
     const align = Math.max(natural, d.alignAs);
     if (d.bitWidth !== undefined) {
       const unit = d.type.size * 8;
@@ -234,8 +255,8 @@ export function layoutRecord(rec: CType, decls: MemberDecl[], packed: boolean, a
         bits = alignTo(bits, unit);
         continue;
       }
-      if (!(d.packed || packed) && Math.floor(bits / unit) !== Math.floor((bits + d.bitWidth - 1) / unit)) bits = alignTo(bits, unit);
-      const unitStart = d.packed || packed ? Math.floor(bits / 8) : Math.floor(bits / unit) * d.type.size;
+      if (!tight && Math.floor(bits / unit) !== Math.floor((bits + d.bitWidth - 1) / unit)) bits = alignTo(bits, unit);
+      const unitStart = tight ? Math.floor(bits / 8) : Math.floor(bits / unit) * d.type.size;
       members.push({ name: d.name, type: d.type, offset: unitStart, bitWidth: d.bitWidth, bitOffset: bits - unitStart * 8, alignAs: d.alignAs });
       if (d.name !== undefined) maxAlign = Math.max(maxAlign, align);
       if (isUnion) bits = 0;

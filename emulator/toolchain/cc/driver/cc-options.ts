@@ -43,7 +43,8 @@ options:
   -o out             output file (default a.out when linking; '-' is stdout)
   -O0, -O1           optimization level (-O0 default)
   -I dir, -D n[=v], -U n   preprocessor include path and macros
-  --target=bare      bare machine, M-mode, code at 0x80000000 (the default); rvos is not available yet
+  --target=bare      bare machine, M-mode, code at 0x80000000 (the default)
+  --target=rvos      rvos user process: code at 0x10000, libc on librvos (system calls), defines __rvos__
   -nostdlib          link only the given inputs (no crt0, libc or platform layer)
   -nostdinc          do not search fixtures/userland/include
   --cache-dir=dir    where the built runtime library is cached (default $RVOS_CACHE_DIR,

@@ -18,6 +18,8 @@ export interface SourceContext {
   undefines: readonly string[];
   target: CcTarget;
   compiler: CCompiler;
+  /** Optimization level for C files (default 0). */
+  optimize?: 0 | 1;
 }
 
 export interface StepResult<T> {
@@ -84,7 +86,7 @@ function runCompileC(path: string, ctx: SourceContext): StepResult<CompiledC> {
   if (source === undefined) return failure(path, 'No such file or directory');
   let r;
   try {
-    r = ctx.compiler.compileC(path, { fs: ctx.fs, includePaths: ctx.includePaths, defines: ctx.defines, undefines: ctx.undefines, target: ctx.target });
+    r = ctx.compiler.compileC(path, { fs: ctx.fs, includePaths: ctx.includePaths, defines: ctx.defines, undefines: ctx.undefines, target: ctx.target, optimize: ctx.optimize ?? 0 });
   } catch (error) {
     // A compiler bug, not bad input: report it for this file and carry on with the others.
     return failure(path, `internal compiler error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

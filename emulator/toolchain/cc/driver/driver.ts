@@ -6,6 +6,7 @@
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { LinkInput } from '../../link/linker.ts';
 import { linkBare } from './bare-link.ts';
+import { linkRvos } from './rvos-link.ts';
 import { C_COMPILER, type CCompiler } from './c-compiler.ts';
 import { perFileOutput, splitMacros, type CcInput, type CcOptions } from './cc-options.ts';
 import { compileToAssembly, compileToObject, preprocessFile, type SourceContext, type StepResult } from './compile-input.ts';
@@ -32,10 +33,6 @@ interface Output {
 
 /** Runs the build described by `o`; returns the exit code (see the header). */
 export async function runDriver(o: CcOptions, io: DriverIo): Promise<number> {
-  if (o.target === 'rvos') {
-    io.stderr(`rvos cc: error: target rvos needs the kernel's platform layer, not available yet\n`);
-    return EXIT_USAGE;
-  }
   const missing = o.inputs.find((i) => !existsSync(i.path));
   if (missing !== undefined) {
     io.stderr(`rvos cc: error: ${missing.path}: No such file or directory\n`);
@@ -54,7 +51,7 @@ function sourceContext(o: CcOptions, io: DriverIo): SourceContext {
   }
   const { defines, undefines } = splitMacros(o);
   const includePaths = o.noStdinc ? o.includePaths : [...o.includePaths, USERLAND_INCLUDE];
-  return { fs: nodeFileSystem(), includePaths, defines, undefines, target: o.target, compiler };
+  return { fs: nodeFileSystem(), includePaths, defines, undefines, target: o.target, compiler, optimize: o.optimize };
 }
 
 /** Runs every step, printing diagnostics; returns the files to write, or undefined when any step failed. */
@@ -99,9 +96,10 @@ function readInput(input: CcInput, io: DriverIo): Uint8Array | undefined {
   }
 }
 
-/** crt0 first, the user's inputs, then libc (unless -nostdlib), linked with the bare layout. */
+/** crt0 first, the user's inputs, then libc (unless -nostdlib), linked with the target's layout. */
 function linkProgram(o: CcOptions, ctx: SourceContext, inputs: LinkInput[]): StepResult<Uint8Array> {
-  if (o.noStdlib) return linkBare(inputs, false);
+  const linkFor = (all: LinkInput[], heap: boolean): StepResult<Uint8Array> => (o.target === 'rvos' ? linkRvos(all) : linkBare(all, heap));
+  if (o.noStdlib) return linkFor(inputs, false);
   let runtime: StepResult<{ crt0: Uint8Array; libc: Uint8Array }>;
   try {
     runtime = runtimeLibrary(ctx, defaultCacheDir(o.cacheDir));
@@ -111,7 +109,7 @@ function linkProgram(o: CcOptions, ctx: SourceContext, inputs: LinkInput[]): Ste
   }
   if (runtime.value === undefined) return { value: undefined, messages: runtime.messages };
   const { crt0, libc } = runtime.value;
-  return linkBare([{ name: 'crt0.o', bytes: crt0 }, ...inputs, { name: 'libc.a', bytes: libc }], true);
+  return linkFor([{ name: 'crt0.o', bytes: crt0 }, ...inputs, { name: 'libc.a', bytes: libc }], true);
 }
 
 function writeOutputs(outputs: readonly Output[], io: DriverIo): number {

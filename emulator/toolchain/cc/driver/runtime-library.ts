@@ -16,6 +16,8 @@ export const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url))
 export const USERLAND_DIR = join(REPO_ROOT, 'fixtures/userland');
 /** The libc headers, searched after the -I directories. */
 export const USERLAND_INCLUDE = join(USERLAND_DIR, 'include');
+/** The rvos guest programs (built by emulator/host/guest-programs.ts, not part of the runtime). */
+const PROGRAMS_DIR = join(USERLAND_DIR, 'programs/');
 /** Source trees whose contents make the compiler version of the cache key. */
 const TOOLCHAIN_DIRS = ['cc', 'asm', 'isa', 'elf', 'archive'].map((d) => join(REPO_ROOT, 'emulator/toolchain', d));
 
@@ -42,19 +44,28 @@ function filesUnder(dir: string): string[] {
     .sort();
 }
 
-/** The runtime's sources for `target`: crt0, then the archive members' sources. */
+/** The .c and .S files of a userland folder, sorted. */
+function sourcesIn(folder: string): string[] {
+  return readdirSync(join(USERLAND_DIR, folder)).filter((f) => f.endsWith('.c') || f.endsWith('.S')).sort().map((f) => join(USERLAND_DIR, folder, f));
+}
+
+/**
+ * The runtime's sources for `target`: crt0, then the archive members' sources.
+ * rvos: its own crt0 (platform/rvos/crt0.S: no M-mode setup, BootInfo before main) and librvos in the archive.
+ */
 export function runtimeSources(target: CcTarget): { crt0: string; members: string[] } {
-  const libc = readdirSync(join(USERLAND_DIR, 'libc')).filter((f) => f.endsWith('.c') || f.endsWith('.S')).sort();
+  const platform = join(USERLAND_DIR, 'platform', target);
   return {
-    crt0: join(USERLAND_DIR, 'crt0/crt0.S'),
-    members: [...libc.map((f) => join(USERLAND_DIR, 'libc', f)), join(USERLAND_DIR, 'platform', target, `platform-${target}.c`)],
+    crt0: target === 'rvos' ? join(platform, 'crt0.S') : join(USERLAND_DIR, 'crt0/crt0.S'),
+    members: [...sourcesIn('libc'), ...(target === 'rvos' ? sourcesIn('librvos') : []), join(platform, `platform-${target}.c`)],
   };
 }
 
 /** Hex SHA-256 over the target, every userland source and header, and the toolchain sources. */
 export function runtimeHash(target: CcTarget): string {
   const hash = createHash('sha256').update(`target=${target}\n`);
-  const files = [...filesUnder(USERLAND_DIR).filter((f) => !f.includes('/build/')), ...TOOLCHAIN_DIRS.flatMap(filesUnder)];
+  // The guest programs (fixtures/userland/programs) are not part of the runtime.
+  const files = [...filesUnder(USERLAND_DIR).filter((f) => !f.includes('/build/') && !f.startsWith(PROGRAMS_DIR)), ...TOOLCHAIN_DIRS.flatMap(filesUnder)];
   for (const f of files) hash.update(`${f.slice(REPO_ROOT.length)}\n`).update(readFileSync(f));
   return hash.digest('hex');
 }
@@ -97,7 +108,8 @@ export function runtimeLibrary(ctx: SourceContext, cacheDir: string): StepResult
   const cached = readCached(directory);
   if (cached !== undefined) return { value: cached, messages: '' };
   const sources = runtimeSources(ctx.target);
-  const build: SourceContext = { ...ctx, includePaths: [USERLAND_INCLUDE], defines: [], undefines: [] };
+  // One build per target whatever the program's -O level (the cache key has no level): -O0.
+  const build: SourceContext = { ...ctx, includePaths: [USERLAND_INCLUDE], defines: [], undefines: [], optimize: 0 };
   let messages = '';
   const compile = (path: string): Uint8Array | undefined => {
     const r = compileToObject(path, path.endsWith('.S') ? 'asm-cpp' : 'c', build);

@@ -10,6 +10,7 @@ import { newToken, publicToken } from './pp-token.ts';
 import { type PredefineOptions, predefinedSource } from './predefined.ts';
 import { Preprocessor } from './preprocessor.ts';
 import { diagnosticLocation, type Token } from './token.ts';
+import { isStackOverflow, NESTED_TOO_DEEPLY } from '../support/stack-overflow.ts';
 
 export type { FileSystem } from './include.ts';
 export { memoryFileSystem } from './include.ts';
@@ -93,7 +94,9 @@ export function preprocess(mainFile: string, options: PreprocessOptions): Prepro
     }
   } catch (e) {
     // A bug of ours, not of the input: report it as a diagnostic rather than crash the caller.
-    diags.error(pp.current?.lexer.file.locate(0) ?? eofAt, `internal preprocessor error: ${e instanceof Error ? e.message : String(e)}`);
+    const last = tokens.at(-1);
+    const where = last !== undefined ? diagnosticLocation(last) : pp.current?.lexer.file.locate(0) ?? eofAt;
+    diags.error(where, isStackOverflow(e) ? NESTED_TOO_DEEPLY : `internal preprocessor error: ${e instanceof Error ? e.message : String(e)}`);
     tokens.push(newToken('eof', '', eofAt, false, true));
   }
   return { tokens, diagnostics: diags.items, hasErrors: diags.hasErrors(), dependencies: pp.dependencies, macroNames: pp.macros.names() };

@@ -135,9 +135,20 @@ describe('runDriver', () => {
     expect((await cc(['-O1', '-S', join(dir, 'a.c'), '-o', '-'], fakeCompiler(true))).err).toBe('');
   });
 
-  it('rejects --target=rvos and a missing input with exit 2 before doing anything', async () => {
+  it('rejects a missing input with exit 2 before doing anything', async () => {
     const dir = files({ 'a.c': 'int x;\n' });
-    expect(await cc(['--target=rvos', join(dir, 'a.c')])).toEqual({ code: 2, out: '', err: "rvos cc: error: target rvos needs the kernel's platform layer, not available yet\n" });
     expect(await cc([join(dir, 'nope.c')])).toEqual({ code: 2, out: '', err: `rvos cc: error: ${join(dir, 'nope.c')}: No such file or directory\n` });
+  });
+
+  it('links --target=rvos programs at 0x10000 with the rvos crt0, libc and librvos, no stack or heap in the image', { timeout: 120_000 }, async () => {
+    const dir = files({ 'a.c': '#include <rvos/syscall.h>\nint main(void) { return rvos_yield(); }\n' });
+    const out = join(dir, 'a.elf');
+    expect(await cc(['--target=rvos', join(dir, 'a.c'), '-o', out])).toEqual({ code: 0, out: '', err: '' });
+    const elf = readElf(new Uint8Array(readFileSync(out)));
+    expect(elf.header.entry).toBe(0x10000n);
+    const names = elf.symbols.map((sym) => sym.name);
+    expect(names).toEqual(expect.arrayContaining(['_start', '__rvos_start', 'rvos_syscall', 'main', 'exit']));
+    expect(names).not.toContain('tohost');
+    expect(names).not.toContain('__stack_top');
   });
 });

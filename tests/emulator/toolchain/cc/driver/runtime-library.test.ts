@@ -22,6 +22,14 @@ describe('runtime library sources and cache key', () => {
     expect(names.at(-1)).toBe('platform-bare.c');
   });
 
+  it('lists the rvos crt0, libc, librvos and the rvos platform layer for --target=rvos', () => {
+    const { crt0, members } = runtimeSources('rvos');
+    expect(crt0).toBe(join(REPO_ROOT, 'fixtures/userland/platform/rvos/crt0.S'));
+    const names = members.map((m) => m.slice(m.lastIndexOf('/') + 1));
+    expect(names).toEqual(expect.arrayContaining(['printf.c', 'syscall.c', 'wire.c', 'channel.c']));
+    expect(names.at(-1)).toBe('platform-rvos.c');
+  });
+
   it('keys the cache on the target as well as the sources', () => {
     expect(runtimeHash('bare')).toMatch(/^[0-9a-f]{64}$/);
     expect(runtimeHash('bare')).not.toBe(runtimeHash('rvos'));

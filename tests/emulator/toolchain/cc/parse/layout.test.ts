@@ -33,6 +33,9 @@ const cases: { decl: string; type: string; size: number; align: number; offsets:
   { decl: 'struct r { short s; long long ll; float f; };', type: 'struct r', size: 24, align: 8, offsets: { s: 0, ll: 8, f: 16 } },
   { decl: 'enum en { A, B }; struct s { char c; enum en e; };', type: 'struct s', size: 8, align: 4, offsets: { c: 0, e: 4 } },
   { decl: 'typedef struct { long long __ll; double __d; } max_align_t;', type: 'max_align_t', size: 16, align: 8, offsets: { __ll: 0, __d: 8 } },
+  { decl: '#pragma pack(push, 1)\nstruct t { char c; int i; short s; };\n#pragma pack(pop)\n', type: 'struct t', size: 7, align: 1, offsets: { c: 0, i: 1, s: 5 } },
+  { decl: '#pragma pack(2)\nstruct u { char c; long l; int b : 20; int d : 20; char e; };\n#pragma pack()\n', type: 'struct u', size: 16, align: 2, offsets: { c: 0, l: 2, e: 15 } },
+  { decl: '#pragma pack(1)\nstruct v { char a : 4; int b : 29; char c; };\n#pragma pack()\nstruct w { char c; int i; };', type: 'struct w', size: 8, align: 4, offsets: { c: 0, i: 4 } },
 ];
 
 /** The type of a variable of type `type` declared after `decl`. */
@@ -55,6 +58,9 @@ describe('struct and union layout (RV64 lp64d)', () => {
     expect(g.map((m) => [m.name, m.offset, m.bitOffset])).toEqual([['a', 0, 0], ['b', 0, 3], ['c', 1, undefined]]);
     const j = typeOfDecl(cases[9].decl, 'struct j').members!;
     expect(j.map((m) => [m.offset, m.bitOffset])).toEqual([[0, 0], [8, 0]]);
+    // #pragma pack: bit-fields at the next free bit, even past a unit of their type
+    const v = typeOfDecl(cases[22].decl, 'struct v');
+    expect([v.size, v.align, ...v.members!.map((m) => [m.name, m.offset, m.bitOffset])]).toEqual([6, 1, ['a', 0, 0], ['b', 0, 4], ['c', 5, undefined]]);
   });
 
   it.each([
