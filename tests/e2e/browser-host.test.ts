@@ -1,8 +1,8 @@
 // End to end in Debian's Chromium (playwright-core) against the browser host:
 // the Vite dev server of renderer.vite.config.ts, the VM in a Web Worker. Boots
 // rvos from the toolbar, waits for the shell prompt in the xterm terminal, runs
-// `echo hi` and `bench`, pauses, resumes and resets, and saves screenshots
-// under test-results/. Skips without Chromium.
+// `echo hi` and `bench`, checks the inspector's process table and meters,
+// pauses, resumes and resets, and saves screenshots under test-results/. Skips without Chromium.
 
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,6 +28,35 @@ async function waitForTerminal(page: Page, predicate: (text: string) => boolean,
     if (Date.now() > deadline) throw new Error(`terminal did not show what was expected; it shows:\n${text}`);
     await page.waitForTimeout(100);
   }
+}
+
+/** The inspector pane shows the shell and fs processes and frames in use, keeps polling, and resizes by its grip; saves browser-host-inspector.png. */
+async function checkInspector(page: Page): Promise<void> {
+  const inspector = page.locator('[data-test="inspector"]');
+  await inspector.locator('[data-test="process-shell"]').waitFor({ timeout: 5_000 });
+  await inspector.locator('[data-test="process-fs"]').waitFor({ timeout: 5_000 });
+  const frames = await inspector.locator('[data-test="meter-frames"] [data-test="meter-text"]').textContent();
+  const [used, total] = (frames ?? '').split(' / ').map(Number);
+  expect(used).toBeGreaterThan(0);
+  expect(total).toBeGreaterThan(used!);
+  const updates = async (): Promise<number> => Number(await inspector.getAttribute('data-updates'));
+  const before = await updates();
+  await expect.poll(updates, { timeout: 5_000 }).toBeGreaterThan(before); // still polling while the shell idles
+  mkdirSync(RESULTS, { recursive: true });
+  await page.screenshot({ path: join(RESULTS, 'browser-host-inspector.png') });
+  const width = (await inspector.boundingBox())!.width;
+  await dragGrip(page, -120);
+  expect((await inspector.boundingBox())!.width).toBeCloseTo(width + 120, 0);
+  await dragGrip(page, 120);
+}
+
+/** Drags the inspector's left-edge grip by dx pixels. */
+async function dragGrip(page: Page, dx: number): Promise<void> {
+  const box = (await page.locator('[data-test="inspector-grip"]').boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + 100);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + dx, box.y + 100, { steps: 4 });
+  await page.mouse.up();
 }
 
 describe.skipIf(!existsSync(CHROMIUM))('browser host in Chromium', () => {
@@ -66,6 +95,7 @@ describe.skipIf(!existsSync(CHROMIUM))('browser host in Chromium', () => {
     await page.keyboard.press('Enter');
     const text = await waitForTerminal(page, (t) => /rvos> echo hi\s*\nhi\s*\n.*rvos> /s.test(t), 20_000);
     expect(text).toMatch(/^hi\s*$/m);
+    await checkInspector(page);
     const benchAt = Date.now();
     await page.keyboard.type('bench');
     await page.keyboard.press('Enter');

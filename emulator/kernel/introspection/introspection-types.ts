@@ -8,6 +8,7 @@
 // handles on an endpoint or SHM region, and an endpoint's `refs` equals handle
 // holders + service owners + queued caps + unaccountedRefs (0 unless leaked).
 
+import type { KernelLimits } from '../core/limits.ts';
 import type { BlockReason } from '../proc/process.ts';
 
 /** One whole snapshot. */
@@ -21,6 +22,8 @@ export interface IntrospectionSnapshot {
   readonly frames: FrameUsageView;
   /** Recent sends (oldest first) from the IPC trace ring, and how many were ever recorded. */
   readonly ipc: { readonly total: number; readonly recent: readonly IpcEventView[] };
+  /** The kernel's limits (core/limits.ts), so a viewer can show usage against them. */
+  readonly limits: Readonly<KernelLimits>;
 }
 
 export type HandleKindName = 'channel' | 'shm' | 'process';

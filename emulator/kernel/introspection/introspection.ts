@@ -39,6 +39,7 @@ export function introspect(k: IntrospectionSource, services: ServiceLookup = (pi
     shm: k.shm.regions().map((r) => shmView(r.id, r.pages, r.refs, processes)),
     frames: frameUsage(k, processes),
     ipc: { total: k.channels.trace.total, recent: k.channels.trace.recent().map(ipcEventView) },
+    limits: { ...k.limits },
   };
 }
 

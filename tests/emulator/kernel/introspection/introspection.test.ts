@@ -95,6 +95,14 @@ describe('introspect', () => {
     expect(snap.frames.perProcess.map((f) => f.pid)).toEqual([5, 6]);
   });
 
+  it('carries the kernel limits as a copy, for meters against them', async () => {
+    const { kit } = await scene();
+    const snap = introspect(kit.kernel, lookup(kit));
+    expect(snap.limits).toEqual(kit.kernel.limits);
+    expect(snap.limits).not.toBe(kit.kernel.limits);
+    expect(snap.limits.frames).toBeGreaterThanOrEqual(snap.frames.used);
+  });
+
   it('keeps the recent sends with tag names and transferred caps', async () => {
     const { kit } = await scene();
     const snap = introspect(kit.kernel, lookup(kit));
