@@ -16,6 +16,8 @@ export function rendererConfig(): UserConfig {
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),
       emptyOutDir: true,
+      // electron-vite otherwise looks for src/renderer/index.html.
+      rollupOptions: { input: resolve(rendererRoot, 'index.html') },
     },
     server: { host: '127.0.0.1', strictPort: false },
   };
