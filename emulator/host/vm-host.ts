@@ -10,8 +10,9 @@ import { introspect } from '../kernel/introspection/introspection.ts';
 import { bootKernel } from '../kernel/system/boot.ts';
 import type { Kernel, KernelRunResult } from '../kernel/system/kernel.ts';
 import { Machine } from '../machine/machine.ts';
-import type { HostMessage, HostRequest, MessageSink, RequestOp, RequestResults, RunState, RunStatus } from './protocol/messages.ts';
+import type { HostIntrospection, HostMessage, HostRequest, MessageSink, RequestOp, RequestResults, RunState, RunStatus } from './protocol/messages.ts';
 import { parseUiMessage } from './protocol/parse-ui-message.ts';
+import { annotateFunctions, ProcessSymbols } from './process-symbols.ts';
 import { SpeedMeter } from './speed-meter.ts';
 
 /** Where the host gets what it cannot build itself (Node reads files, a worker fetches URLs). */
@@ -41,6 +42,8 @@ export class VmHost {
   private state: RunState = 'off';
   private kernel: Kernel | undefined;
   private image: BootImage | undefined;
+  /** Symbol maps of the booted image's programs (built lazily, kept across resets). */
+  private symbols: ProcessSymbols | undefined;
   private module: WebAssembly.Module | undefined;
   private ramMib: number | undefined;
   private idle = false;
@@ -113,8 +116,15 @@ export class VmHost {
       case 'resume': return this.resume();
       case 'step': return this.step(request.instructions);
       case 'get-state': return this.status();
-      case 'introspect': return introspect(this.booted());
+      case 'introspect': return this.introspect();
     }
+  }
+
+  /** The kernel's snapshot with each user process's function (from the boot image's symbols). */
+  private introspect(): HostIntrospection {
+    const kernel = this.booted();
+    if (this.symbols?.image !== kernel.bootImage) this.symbols = new ProcessSymbols(kernel.bootImage);
+    return annotateFunctions(introspect(kernel), this.symbols);
   }
 
   private async boot(ramMib: number | undefined): Promise<RunStatus> {

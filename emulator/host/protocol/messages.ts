@@ -3,7 +3,7 @@
 // inputs (console bytes, display input) and the host's event streams (run state and
 // speed, console output, display frames, errors). Transport-agnostic plain data.
 
-import type { IntrospectionSnapshot } from '../../kernel/introspection/introspection-types.ts';
+import type { IntrospectionSnapshot, ProcessView } from '../../kernel/introspection/introspection-types.ts';
 
 /** The VM's run state as the UI shows it. */
 export type RunState = 'off' | 'booting' | 'running' | 'paused' | 'halted' | 'failed';
@@ -52,7 +52,18 @@ export interface RequestResults {
   reset: RunStatus;
   step: StepResult;
   'get-state': RunStatus;
-  introspect: IntrospectionSnapshot;
+  introspect: HostIntrospection;
+}
+
+/** A process of the introspect response: the kernel's view plus what the host knows from symbols. */
+export interface HostProcessView extends ProcessView {
+  /** The function its saved pc is in ("rvos_syscall+0x1c"), for user processes of boot-image programs with a symbol there. */
+  readonly function?: string;
+}
+
+/** The introspect response: the kernel's snapshot with processes annotated by the host. */
+export interface HostIntrospection extends Omit<IntrospectionSnapshot, 'processes'> {
+  readonly processes: readonly HostProcessView[];
 }
 
 export type RequestOp = keyof RequestParams;

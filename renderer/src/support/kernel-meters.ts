@@ -1,7 +1,8 @@
 // Pure views of a kernel introspection snapshot for the inspector: resource
 // meters (use against the kernel's limits) and process-table rows (state with
-// what it waits for, pc, handle count, memory).
+// what it waits for, pc and the function it is in, handle count, memory).
 
+import type { HostIntrospection } from '../../../emulator/host/protocol/messages.ts';
 import type { IntrospectionSnapshot, ProcessView } from '../../../emulator/kernel/introspection/introspection-types.ts';
 
 const PAGE_BYTES = 4096;
@@ -61,17 +62,19 @@ export interface ProcessRow {
   readonly stateText: string;
   /** "0x…" for user processes, "—" for service tasks. */
   readonly pc: string;
+  /** The function the pc is in ("rvos_syscall+0x1c"), null when the host has no symbol for it. */
+  readonly function: string | null;
   readonly handles: number;
   /** Memory of its address space ("52 KiB"), "—" without one. */
   readonly memory: string;
   readonly frames: number;
 }
 
-/** The process table's rows by pid. */
-export function processRows(snap: IntrospectionSnapshot): ProcessRow[] {
+/** The process table's rows by pid (a plain kernel snapshot gives rows without functions). */
+export function processRows(snap: HostIntrospection): ProcessRow[] {
   return [...snap.processes].sort((a, b) => a.pid - b.pid).map((p) => ({
     pid: p.pid, name: p.name, kind: p.kind, state: p.state, stateText: stateText(p),
-    pc: p.pc ?? '—', handles: p.handles.length,
+    pc: p.pc ?? '—', function: p.function ?? null, handles: p.handles.length,
     memory: p.frames > 0 ? formatBytes(p.frames * PAGE_BYTES) : '—', frames: p.frames,
   }));
 }

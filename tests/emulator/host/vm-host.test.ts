@@ -11,6 +11,8 @@ import { debugWrite, exit, userProgram } from '../kernel/proc/user-program.ts';
 import type { HostMessage, RequestOp, RequestParams, RequestResults, RunStatus } from '../../../emulator/host/protocol/messages.ts';
 import { VmHost } from '../../../emulator/host/vm-host.ts';
 import { loadHartModule } from '../../../emulator/hart/hart.ts';
+import { readElf } from '../../../emulator/toolchain/elf/elf-reader.ts';
+import { SymbolMap } from '../../../emulator/toolchain/elf/symbol-map.ts';
 
 /** A VmHost with a test-side client: typed requests, console text, the last state event. */
 class HostHarness {
@@ -108,6 +110,18 @@ describe('VmHost', () => {
   it('answers introspection with the shell in the process table', async () => {
     const snapshot = await h.request('introspect');
     expect(snapshot.processes.map((p) => p.name)).toEqual(expect.arrayContaining(['init', 'shell']));
+  });
+
+  it('names the function each user process is in from its program\'s symbols', async () => {
+    const snapshot = await h.request('introspect');
+    const shell = snapshot.processes.find((p) => p.name === 'shell')!;
+    const symbols = SymbolMap.fromElf(readElf(buildBootImage().programs.find((p) => p.path === '/bin/shell')!.elf));
+    expect(shell.function).toEqual(expect.any(String));
+    expect(shell.function).toBe(symbols.describe(BigInt(shell.pc!)));
+    const name = shell.function!.replace(/\+0x[0-9a-f]+$/, '');
+    expect(name).not.toBe('');
+    expect(symbols.lookup(BigInt(shell.pc!))?.symbol.name).toBe(name);
+    for (const service of snapshot.processes.filter((p) => p.kind === 'service')) expect(service.function).toBeUndefined();
   });
 
   it('resets to a fresh VM that boots to the prompt again', { timeout: 60_000 }, async () => {

@@ -4,6 +4,8 @@
 
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildBootImage } from '../../../emulator/host/boot-image.ts';
+import { annotateFunctions, ProcessSymbols } from '../../../emulator/host/process-symbols.ts';
+import type { BootImage } from '../../../emulator/kernel/context/kernel-context.ts';
 import type { IntrospectionSnapshot } from '../../../emulator/kernel/introspection/introspection-types.ts';
 import { introspect } from '../../../emulator/kernel/introspection/introspection.ts';
 import { bootSystem } from '../../../emulator/kernel/system/boot.ts';
@@ -12,9 +14,11 @@ import { hartBuilt } from '../../fixtures/userland/programs/rvos-session.ts';
 
 describe.skipIf(!hartBuilt)('kernel meters and process rows', () => {
   let snap: IntrospectionSnapshot;
+  let image: BootImage;
 
   beforeAll(async () => {
-    const kernel = await bootSystem(buildBootImage(), {});
+    image = buildBootImage();
+    const kernel = await bootSystem(image, {});
     const result = kernel.run(50_000_000);
     expect(result.reason).not.toBe('limit');
     snap = introspect(kernel);
@@ -48,9 +52,19 @@ describe.skipIf(!hartBuilt)('kernel meters and process rows', () => {
     expect(shell).toMatchObject({ kind: 'user', state: 'blocked', handles: 3 });
     expect(shell.stateText).toMatch(/^blocked: recv \d+/);
     expect(shell.pc).toMatch(/^0x[0-9a-f]+$/);
+    expect(shell.function).toBeNull(); // a plain kernel snapshot has no symbols
     expect(shell.memory).toBe(formatBytes(shell.frames * 4096));
     const service = rows.find((r) => r.kind === 'service')!;
     expect(service).toMatchObject({ pc: '—', memory: '—' });
+  });
+
+  it('shows the function the host found for a process\'s pc', () => {
+    const symbols = new ProcessSymbols(image);
+    const rows = processRows(annotateFunctions(snap, symbols));
+    const shell = rows.find((r) => r.name === 'shell')!;
+    expect(shell.function).toMatch(/^[A-Za-z_]\w*(\+0x[0-9a-f]+)?$/);
+    expect(shell.function).toBe(symbols.describe('shell', shell.pc));
+    expect(rows.find((r) => r.kind === 'service')!.function).toBeNull();
   });
 
   it('formats sizes in KiB below a MiB and MiB above', () => {
