@@ -5,13 +5,14 @@ import vue from '@vitejs/plugin-vue';
 import { resolve } from 'node:path';
 import type { UserConfig } from 'vite';
 import { bootImagePlugin } from './emulator/host/worker/boot-image-plugin.ts';
+import { sourcesPlugin } from './emulator/host/worker/sources-plugin.ts';
 
 export const rendererRoot = resolve(import.meta.dirname, 'renderer');
 
 export function rendererConfig(): UserConfig {
   return {
     root: rendererRoot,
-    plugins: [vue(), bootImagePlugin()],
+    plugins: [vue(), bootImagePlugin(), sourcesPlugin()],
     worker: { format: 'es' },
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),

@@ -1,8 +1,9 @@
 // End to end in Debian's Chromium (playwright-core) against the browser host:
 // the Vite dev server of renderer.vite.config.ts, the VM in a Web Worker. Boots
 // rvos from the toolbar, waits for the shell prompt in the xterm terminal, runs
-// `echo hi` and `bench`, checks the inspector's process table and meters,
-// pauses, resumes and resets, and saves screenshots under test-results/. Skips without Chromium.
+// `echo hi` and `bench`, checks the inspector's process table and meters and
+// the Source tab (Monaco on shell/shell.c), pauses, resumes and resets, and
+// saves screenshots under test-results/. Skips without Chromium.
 
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -48,6 +49,41 @@ async function checkInspector(page: Page): Promise<void> {
   await dragGrip(page, -120);
   expect((await inspector.boundingBox())!.width).toBeCloseTo(width + 120, 0);
   await dragGrip(page, 120);
+}
+
+/** The Source tab lists the guest sources, shows shell/shell.c highlighted as C; saves browser-host-source.png, then goes back to the terminal. */
+async function checkSource(page: Page): Promise<void> {
+  const workers: string[] = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
+  await page.locator('[data-test="tab-source"]').click();
+  const source = page.locator('[data-test="source"]');
+  await source.locator('[data-test="source-file-hello/hello.c"]').click({ timeout: 15_000 });
+  await expect.poll(() => source.getAttribute('data-selected')).toBe('hello/hello.c');
+  await source.locator('[data-test="source-file-shell/shell.c"]').click();
+  const lines = source.locator('.view-lines');
+  const lineText = (): Promise<string> => lines.evaluate((el) => (el.textContent ?? '').replace(/\u00a0/g, ' '));
+  await expect.poll(lineText, { timeout: 10_000 }).toContain('#include "line-editor.h"');
+  const tokenClasses = await lines.evaluate((el) => new Set([...el.querySelectorAll('span[class^="mtk"]')].map((span) => span.className)).size);
+  expect(tokenClasses).toBeGreaterThanOrEqual(3); // C highlighting: comments, keywords, strings differ
+  expect(await startEditorWorker(page)).toBe('started');
+  expect(workers.some((url) => url.includes('editor.worker'))).toBe(true);
+  await page.screenshot({ path: join(RESULTS, 'browser-host-source.png') });
+  await page.locator('[data-test="tab-terminal"]').click();
+  await expect.poll(() => source.isVisible()).toBe(false);
+  await page.locator('.xterm-helper-textarea').focus();
+}
+
+/** Starts Monaco's editor worker through the page's MonacoEnvironment (a read-only C view never needs it) and stops it; 'error' when it failed to load. */
+function startEditorWorker(page: Page): Promise<string> {
+  return page.evaluate(() => new Promise<string>((resolve) => {
+    // Browser types: this file is compiled without the DOM library.
+    interface PageWorker { terminate(): void; addEventListener(type: 'error', listener: () => void): void }
+    const env = (globalThis as unknown as { MonacoEnvironment: { getWorker(id: string, label: string): PageWorker } }).MonacoEnvironment;
+    const worker = env.getWorker('e2e', 'editorWorkerService');
+    const finish = (result: string): void => { worker.terminate(); resolve(result); };
+    worker.addEventListener('error', () => finish('error'));
+    setTimeout(() => finish('started'), 1_500);
+  }));
 }
 
 /** Drags the inspector's left-edge grip by dx pixels. */
@@ -96,6 +132,7 @@ describe.skipIf(!existsSync(CHROMIUM))('browser host in Chromium', () => {
     const text = await waitForTerminal(page, (t) => /rvos> echo hi\s*\nhi\s*\n.*rvos> /s.test(t), 20_000);
     expect(text).toMatch(/^hi\s*$/m);
     await checkInspector(page);
+    await checkSource(page);
     const benchAt = Date.now();
     await page.keyboard.type('bench');
     await page.keyboard.press('Enter');

@@ -3,3 +3,6 @@
 
 /** The encoded boot image (boot-image-codec.ts), relative to the app's origin. */
 export const BOOT_IMAGE_PATH = '/rvos/boot-image.bin';
+
+/** The JSON listing of the guest program sources (source-listing.ts), relative to the app's origin. */
+export const SOURCES_PATH = '/rvos/sources.json';

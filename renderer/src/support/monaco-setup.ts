@@ -1,0 +1,15 @@
+// The slice of Monaco the Source view uses: the editor API, the C language
+// (highlighting only), the icon font and the editor web worker, bundled by
+// Vite as a same-origin module worker (the CSP allows worker-src 'self' only).
+
+import * as monaco from 'monaco-editor/editor/editor.api';
+import 'monaco-editor/languages/definitions/cpp/register';
+// The icon font (folding arrows, widgets); editor.api leaves it to the app. The
+// package's exports map cannot name a .css file, hence the path.
+import '../../../node_modules/monaco-editor/esm/vs/base/browser/ui/codicons/codicon/codicon.css';
+
+self.MonacoEnvironment = {
+  getWorker: () => new Worker(new URL('monaco-editor/editor/editor.worker', import.meta.url), { type: 'module' }),
+};
+
+export { monaco };
