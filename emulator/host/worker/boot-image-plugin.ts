@@ -7,6 +7,7 @@ import type { Plugin } from 'vite';
 import { buildBootImage } from '../boot-image.ts';
 import { BOOT_IMAGE_PATH } from './asset-paths.ts';
 import { encodeBootImage } from './boot-image-codec.ts';
+import { generatedAssetMiddleware } from './generated-asset.ts';
 
 /** The encoded boot image, built (from the toolchain cache when warm) on each call; throws GuestBuildError. */
 export function bootImageFile(): Uint8Array {
@@ -27,18 +28,7 @@ export function bootImagePlugin(): Plugin {
       const bootImage = cachedBootImage();
       // Build at server start, before the first boot asks for it.
       server.httpServer?.once('listening', () => setTimeout(() => { try { bootImage(); } catch { /* reported when fetched */ } }, 0));
-      server.middlewares.use((req, res, next) => {
-        if (req.url?.split('?')[0] !== BOOT_IMAGE_PATH) return next();
-        try {
-          const body = bootImage();
-          res.setHeader('Content-Type', 'application/octet-stream');
-          res.setHeader('Cache-Control', 'no-store');
-          res.end(body);
-        } catch (error) {
-          res.statusCode = 500;
-          res.end(error instanceof Error ? error.message : String(error));
-        }
-      });
+      server.middlewares.use(generatedAssetMiddleware(BOOT_IMAGE_PATH, 'application/octet-stream', bootImage));
     },
     generateBundle() {
       this.emitFile({ type: 'asset', fileName: BOOT_IMAGE_PATH.slice(1), source: bootImageFile() });

@@ -9,6 +9,7 @@ import type { Plugin } from 'vite';
 import { USERLAND_DIR } from '../../toolchain/cc/driver/runtime-library.ts';
 import { guestProgramNames, PROGRAMS_DIR } from '../guest-programs.ts';
 import { SOURCES_PATH } from './asset-paths.ts';
+import { generatedAssetMiddleware } from './generated-asset.ts';
 import type { SourceFile, SourceListing } from './source-listing.ts';
 
 const LIBRVOS_DIR = join(USERLAND_DIR, 'librvos');
@@ -31,18 +32,7 @@ export function sourcesPlugin(): Plugin {
   return {
     name: 'rvos-sources',
     configureServer(server) {
-      server.middlewares.use((req, res, next) => {
-        if (req.url?.split('?')[0] !== SOURCES_PATH) return next();
-        try {
-          const body = JSON.stringify(sourceListing());
-          res.setHeader('Content-Type', 'application/json; charset=utf-8');
-          res.setHeader('Cache-Control', 'no-store');
-          res.end(body);
-        } catch (error) {
-          res.statusCode = 500;
-          res.end(error instanceof Error ? error.message : String(error));
-        }
-      });
+      server.middlewares.use(generatedAssetMiddleware(SOURCES_PATH, 'application/json; charset=utf-8', () => JSON.stringify(sourceListing())));
     },
     generateBundle() {
       this.emitFile({ type: 'asset', fileName: SOURCES_PATH.slice(1), source: JSON.stringify(sourceListing()) });
