@@ -82,3 +82,15 @@ export abstract class ClientService<C extends ServiceClient> extends EndpointSer
     this.clients.push(this.newClient(ep));
   }
 }
+
+/** A ClientService whose clients carry nothing but their endpoint (math, sysinfo). */
+export abstract class StatelessClientService extends ClientService<ServiceClient> {
+  /** Receives connections on `control` (owned); clients are bounded by `maxClients` (default: only by the channel table). */
+  constructor(control: OwnedEndpoint, maxClients = Number.MAX_SAFE_INTEGER) {
+    super(control, maxClients);
+  }
+
+  protected newClient(ep: OwnedEndpoint): ServiceClient {
+    return { ep };
+  }
+}

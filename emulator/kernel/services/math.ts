@@ -5,22 +5,13 @@
 import { RvosError } from '../abi/errors.ts';
 import { WireTag } from '../abi/wire-tags.ts';
 import type { KernelContext } from '../context/kernel-context.ts';
-import type { OwnedEndpoint } from '../ipc/owned-endpoint.ts';
 import type { ReceivedMessage } from '../ipc/received-message.ts';
 import type { Process } from '../proc/process.ts';
-import { ClientService, type ServiceClient } from './client-service.ts';
+import { StatelessClientService, type ServiceClient } from './client-service.ts';
 import { WireReader, WireWriter } from './wire-codec.ts';
 
-export class MathService extends ClientService<ServiceClient> {
-  /** A math service receiving connections on `control` (owned); clients are bounded only by the channel table. */
-  constructor(control: OwnedEndpoint, maxClients = Number.MAX_SAFE_INTEGER) {
-    super(control, maxClients);
-  }
-
-  protected newClient(ep: OwnedEndpoint): ServiceClient {
-    return { ep };
-  }
-
+/** The example math service: Add, Mul, Div on i64 (wrapping; Div by zero is InvalidArgument). */
+export class MathService extends StatelessClientService {
   protected onRequest(k: KernelContext, self: Process, client: ServiceClient, msg: ReceivedMessage): void {
     const r = new WireReader(msg.data);
     const a = r.i64();

@@ -6,10 +6,9 @@ import { WIRE_TAG_SIZE } from '../abi/wire-format.ts';
 import { MSG_DATA_MAX } from '../abi/message.ts';
 import { WireTag } from '../abi/wire-tags.ts';
 import type { KernelContext } from '../context/kernel-context.ts';
-import type { OwnedEndpoint } from '../ipc/owned-endpoint.ts';
 import type { ReceivedMessage } from '../ipc/received-message.ts';
 import type { Process } from '../proc/process.ts';
-import { ClientService, type ServiceClient } from './client-service.ts';
+import { StatelessClientService, type ServiceClient } from './client-service.ts';
 import { WireReader, WireWriter } from './wire-codec.ts';
 
 /** Nanoseconds per tick of virtual time (10 MHz timebase). */
@@ -20,16 +19,8 @@ const U64_FIELD = 9;
 const STR_FIELD = 3;
 const utf8 = new TextEncoder();
 
-export class SysinfoService extends ClientService<ServiceClient> {
-  /** A sysinfo service receiving connections on `control` (owned). */
-  constructor(control: OwnedEndpoint, maxClients = Number.MAX_SAFE_INTEGER) {
-    super(control, maxClients);
-  }
-
-  protected newClient(ep: OwnedEndpoint): ServiceClient {
-    return { ep };
-  }
-
+/** The sysinfo service: the process list (SysinfoPs, paged) and uptime. */
+export class SysinfoService extends StatelessClientService {
   protected onRequest(k: KernelContext, self: Process, client: ServiceClient, msg: ReceivedMessage): void {
     const r = new WireReader(msg.data);
     let reply: Uint8Array | undefined;
