@@ -14,7 +14,7 @@ import { MathService } from '../../../../emulator/kernel/services/math.ts';
 import { tagOnly, WireReader, WireWriter } from '../../../../emulator/kernel/services/wire-codec.ts';
 import { Machine } from '../../../../emulator/machine/machine.ts';
 import { exit, userProgram } from '../proc/user-program.ts';
-import { attachToInit, call, CHANNEL_RIGHTS, connect, errorCode, receive, send, serviceKit, tagOf, type ServiceKit } from '../services/service-kit.ts';
+import { attachToInit, call, connect, errorCode, receive, register, send, serviceKit, tagOf, type ServiceKit } from '../services/service-kit.ts';
 import { counts, expectKernelWorks, RAM_MIB } from './exhaustion-kit.ts';
 
 /** The endpoint of an Ok + Cap(0) reply from init; throws on any other reply. */
@@ -24,17 +24,6 @@ function endpointOf(kit: ServiceKit, boot: OwnedEndpoint, request: Uint8Array): 
   const ep = tagOf(reply) === WireTag.Ok ? OwnedEndpoint.fromMessage(kit.kernel, reply, index) : undefined;
   if (ep === undefined) throw new Error(`init answered error ${errorCode(reply)}`);
   return ep;
-}
-
-/** InitRegister `name` with a new channel; returns the reply's error code and the service's end. */
-function register(kit: ServiceKit, boot: OwnedEndpoint, name: string): { code: number; service: OwnedEndpoint } {
-  const pair = OwnedEndpoint.createPair(kit.kernel);
-  if (!pair.ok) throw new Error('no channel');
-  const [service, initEnd] = pair.value;
-  using reply = call(kit, boot, new WireWriter(WireTag.InitRegister).str(name).cap(0).bytes(), [initEnd.cap(CHANNEL_RIGHTS)]);
-  initEnd.close();
-  kit.settle();
-  return { code: errorCode(reply), service };
 }
 
 describe('exhaustion: service tables (seed section 5)', () => {

@@ -13,18 +13,6 @@ import { giveProcessHandle, SPIN, spawnDetached, userProgram } from '../proc/use
 import { MSG_AT, stackAddr, writeMsg } from '../syscall/chan-syscall-kit.ts';
 import { call, okValues, poke } from './f2-syscall-kit.ts';
 
-/** mulberry32: a seeded PRNG returning integers in [0, n). */
-export function seededRandom(seed: number): (n: number) => number {
-  let a = seed >>> 0;
-  return (n) => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-  };
-}
-
 /** a1 = 0: a0 = load u64 at a0, exit(a0); a1 = 1: store a2 at a0, exit(0). A fault ends it with EXIT_FAULT. */
 export const ATTACKER = userProgram(`
   beqz a1, 1f

@@ -17,7 +17,7 @@ import { exitProcess } from '../../../../emulator/kernel/lifecycle/exit.ts';
 import { ProcState } from '../../../../emulator/kernel/proc/process.ts';
 import { memInfoCounts, type MemInfoCounts } from '../../../../emulator/kernel/syscall/misc.ts';
 import { bootSystem } from '../../../../emulator/kernel/system/boot.ts';
-import { seededRandom } from './f2-isolation-kit.ts';
+import { seededRandom } from '../../../support/seeded-random.ts';
 
 /** Steps per run phase: the clean session needs far fewer; a guest spinning on an injected error stops here. */
 const MAX_STEPS = 10_000_000;

@@ -17,9 +17,10 @@ import { ProcState } from '../../../../emulator/kernel/proc/process.ts';
 import type { Kernel } from '../../../../emulator/kernel/system/kernel.ts';
 import { bootTestKernel, SPIN, spawnDetached, userProgram } from '../proc/user-program.ts';
 import { stackAddr, writeMsg } from '../syscall/chan-syscall-kit.ts';
-import { allMemory, ATTACKER, contains, fingerprint, seededRandom, spawnVictim, type Victim } from './f2-isolation-kit.ts';
+import { allMemory, ATTACKER, contains, fingerprint, spawnVictim, type Victim } from './f2-isolation-kit.ts';
 import { accountingProblems, leakSnapshot } from './f2-leak-check.ts';
 import { call, okValues, peek, poke, type CallResult } from './f2-syscall-kit.ts';
+import { seededRandom } from '../../../support/seeded-random.ts';
 
 const RUNS = 1000;
 const ATTACKS_PER_RUN = 12;

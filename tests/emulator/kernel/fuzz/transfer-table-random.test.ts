@@ -11,7 +11,7 @@ import { HandleKind } from '../../../../emulator/kernel/abi/handles.ts';
 import { Syscall } from '../../../../emulator/kernel/abi/syscall-numbers.ts';
 import type { Process } from '../../../../emulator/kernel/proc/process.ts';
 import { giveProcessHandle } from '../proc/user-program.ts';
-import { seededRandom } from './f2-isolation-kit.ts';
+import { seededRandom } from '../../../support/seeded-random.ts';
 import { accountingProblems } from './f2-leak-check.ts';
 import { call } from './f2-syscall-kit.ts';
 import { chanCreate, exitAll, expectBaseline, moveHandle, recvMsg, sendCaps, transferCase, type TransferCase } from './f2-transfer-kit.ts';

@@ -9,17 +9,7 @@ import { WireTag } from '../../../../emulator/kernel/abi/wire-tags.ts';
 import { OwnedEndpoint } from '../../../../emulator/kernel/ipc/owned-endpoint.ts';
 import { InitService } from '../../../../emulator/kernel/services/init.ts';
 import { tagOnly, WireReader, WireWriter } from '../../../../emulator/kernel/services/wire-codec.ts';
-import { attachToInit, call, CHANNEL_RIGHTS, connect, errorCode, receive, refsOf, send, serviceKit, tagOf, type ServiceKit } from './service-kit.ts';
-
-function register(kit: ServiceKit, boot: OwnedEndpoint, name: string): { code: number; service: OwnedEndpoint } {
-  const pair = OwnedEndpoint.createPair(kit.kernel);
-  if (!pair.ok) throw new Error('no channel');
-  const [service, initEnd] = pair.value;
-  using reply = call(kit, boot, new WireWriter(WireTag.InitRegister).str(name).cap(0).bytes(), [initEnd.cap(CHANNEL_RIGHTS)]);
-  initEnd.close();
-  kit.settle();
-  return { code: errorCode(reply), service };
-}
+import { attachToInit, call, CHANNEL_RIGHTS, connect, errorCode, receive, refsOf, register, send, serviceKit, tagOf, type ServiceKit } from './service-kit.ts';
 
 describe('init: InitConnect and InitStdio', () => {
   it('takes exactly one reference for each endpoint of the new connection', async () => {

@@ -105,6 +105,17 @@ export function call(kit: ServiceKit, client: OwnedEndpoint, data: Uint8Array, c
   return receive(kit, client);
 }
 
+/** InitRegister `name` with a new channel; returns the reply's error code and the service's end of that channel. */
+export function register(kit: ServiceKit, boot: OwnedEndpoint, name: string): { code: number; service: OwnedEndpoint } {
+  const pair = OwnedEndpoint.createPair(kit.kernel);
+  if (!pair.ok) throw new Error('no channel');
+  const [service, initEnd] = pair.value;
+  using reply = call(kit, boot, new WireWriter(WireTag.InitRegister).str(name).cap(0).bytes(), [initEnd.cap(CHANNEL_RIGHTS)]);
+  initEnd.close();
+  kit.settle();
+  return { code: errorCode(reply), service };
+}
+
 /** Connects to service `name` through init (InitConnect); returns the owned client endpoint. */
 export function connect(kit: ServiceKit, boot: OwnedEndpoint, name: string): OwnedEndpoint {
   using reply = call(kit, boot, new WireWriter(WireTag.InitConnect).str(name).bytes());

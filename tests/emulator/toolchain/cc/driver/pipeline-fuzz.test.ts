@@ -13,19 +13,11 @@ import { C_COMPILER } from '../../../../../emulator/toolchain/cc/driver/c-compil
 import { linkBare } from '../../../../../emulator/toolchain/cc/driver/bare-link.ts';
 import { nodeFileSystem } from '../../../../../emulator/toolchain/cc/driver/file-system.ts';
 import { defaultCacheDir, REPO_ROOT, runtimeLibrary, USERLAND_INCLUDE } from '../../../../../emulator/toolchain/cc/driver/runtime-library.ts';
+import { xorshiftRandom as rng } from '../../../../support/seeded-random.ts';
 
 /** A case may take this long (the machine is shared; a typical case takes 5-50 ms, the largest ~1 s). */
 const CASE_MS = 10_000;
 const LEVELS = [0, 1] as const;
-
-/** Deterministic xorshift PRNG: rand(n) in [0, n). */
-function rng(seed: number): (n: number) => number {
-  let s = seed >>> 0 || 1;
-  return (n) => {
-    s ^= s << 13; s >>>= 0; s ^= s >>> 17; s ^= s << 5; s >>>= 0;
-    return s % n;
-  };
-}
 
 const realFs = nodeFileSystem();
 let runtime: { crt0: Uint8Array; libc: Uint8Array } | undefined;

@@ -8,20 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { parseTranslationUnit } from '../../../../../emulator/toolchain/cc/compile-front.ts';
 import { preprocess, type Token } from '../../../../../emulator/toolchain/cc/preprocess/preprocess.ts';
 import { root } from './front-helpers.ts';
+import { xorshiftRandom as rng } from '../../../../support/seeded-random.ts';
 
 const fs = { read: (path: string): string | undefined => { try { return readFileSync(join(root, path), 'utf8'); } catch { return undefined; } } };
 
 function tokensOf(file: string): Token[] {
   return preprocess(file, { fs, includePaths: ['fixtures/userland/include'] }).tokens;
-}
-
-/** Deterministic xorshift PRNG. */
-function rng(seed: number): (n: number) => number {
-  let s = seed >>> 0 || 1;
-  return (n) => {
-    s ^= s << 13; s >>>= 0; s ^= s >>> 17; s ^= s << 5; s >>>= 0;
-    return s % n;
-  };
 }
 
 const junk: Partial<Token>[] = ['{', '}', '(', ')', '[', ']', ';', ',', '*', '=', '...', ':', '?', '.', '->'].map((text) => ({ kind: 'punct', text }));

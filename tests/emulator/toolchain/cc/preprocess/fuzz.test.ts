@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { memoryFileSystem, type PreprocessResult, preprocess } from '../../../../../emulator/toolchain/cc/preprocess/preprocess.ts';
+import { mulberry32 as rng } from '../../../../support/seeded-random.ts';
 
 const FRAGMENTS = [
   '#define ', '#undef ', '#if ', '#ifdef ', '#ifndef ', '#elif ', '#else', '#endif', '#include ', '#line ', '#pragma ',
@@ -14,18 +15,6 @@ const FRAGMENTS = [
   '//', '\\\n', '\n', '\n', '\n', ' ', ' ', '1', '0x', '+', '-', '?', ':', '/', '0', '<', '>', '<:', '%:', 'L', 'u8', '@',
   '#define f(a, ...) a ## __VA_ARGS__ #a\n', '#define g f(g\n', '#define x x y\n', '#define y (x)\n', '#if 1\n', '#endif\n',
 ];
-
-/** Deterministic PRNG (mulberry32) so a failure can be reproduced. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomProgram(rand: () => number): string {
   let s = '';
