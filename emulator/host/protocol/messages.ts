@@ -42,6 +42,42 @@ export interface RequestParams {
   'get-state': Record<string, never>;
   /** A kernel introspection snapshot (fails unless booted). */
   introspect: Record<string, never>;
+  /** Saves the whole VM (fails unless booted) into a snapshot file's bytes; `description` goes into its header. */
+  'snapshot-save': { readonly description?: string };
+  /** Verifies a snapshot file and restores it (the VM is unchanged when the file is refused). */
+  'snapshot-load': { readonly bytes: Uint8Array };
+  /** Reads a snapshot file's header and sections without restoring it. */
+  'snapshot-info': { readonly bytes: Uint8Array };
+  /** The state hash of the whole VM (hart, RAM in use, kernel, devices, clock). */
+  'state-hash': Record<string, never>;
+}
+
+/** What a snapshot file's header and section table say. */
+export interface SnapshotInfo {
+  /** "major.minor" of the file format. */
+  readonly formatVersion: string;
+  /** ISO 8601 time the snapshot was taken. */
+  readonly createdAt: string;
+  readonly description: string;
+  /** The machine configuration the snapshot needs. */
+  readonly machine: { readonly ramMib: number; readonly display: { readonly width: number; readonly height: number } };
+  readonly sections: readonly { readonly name: string; readonly size: number; readonly storedSize: number }[];
+  /** Size of the whole file in bytes. */
+  readonly size: number;
+  /** State hash of the VM the file holds (hex). */
+  readonly stateHash: string;
+}
+
+/** A saved snapshot: the file's bytes (transferred) and what its header says. */
+export interface SnapshotSaved {
+  readonly bytes: Uint8Array;
+  readonly info: SnapshotInfo;
+}
+
+/** The whole VM's state hash and the steps run since boot when it was taken. */
+export interface StateHash {
+  readonly hash: string;
+  readonly steps: number;
 }
 
 /** Each operation's successful result. */
@@ -53,6 +89,10 @@ export interface RequestResults {
   step: StepResult;
   'get-state': RunStatus;
   introspect: HostIntrospection;
+  'snapshot-save': SnapshotSaved;
+  'snapshot-load': RunStatus;
+  'snapshot-info': SnapshotInfo;
+  'state-hash': StateHash;
 }
 
 /** A process of the introspect response: the kernel's view plus what the host knows from symbols. */
@@ -71,10 +111,15 @@ export type RequestOp = keyof RequestParams;
 /** A request: `id` pairs it with its response. */
 export type HostRequest = { [Op in RequestOp]: { readonly kind: 'request'; readonly id: number; readonly op: Op } & RequestParams[Op] }[RequestOp];
 
-/** Keyboard or pointer input for the guest display (used once the GPU service exists). */
+/**
+ * Keyboard, pointer and wheel input for the guest display: `code` is a Linux evdev
+ * KEY_* code (KEY_A = 30), pointer x/y are absolute framebuffer pixels, `buttons`
+ * bit 0 left, bit 1 right, bit 2 middle; wheel `delta` in notches (+ = up).
+ */
 export type DisplayInputEvent =
-  | { readonly type: 'key'; readonly code: string; readonly down: boolean }
-  | { readonly type: 'pointer'; readonly x: number; readonly y: number; readonly buttons: number };
+  | { readonly type: 'key'; readonly code: number; readonly down: boolean }
+  | { readonly type: 'pointer'; readonly x: number; readonly y: number; readonly buttons: number }
+  | { readonly type: 'wheel'; readonly delta: number };
 
 /** UI -> host messages. */
 export type UiMessage =

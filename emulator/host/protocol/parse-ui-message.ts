@@ -3,7 +3,7 @@
 // one could be read, so the host can answer that request with an error).
 
 import {
-  MAX_CONSOLE_INPUT, MAX_DISPLAY_COORD, MAX_KEY_CODE_LENGTH, MAX_RAM_MIB, MAX_STEP_INSTRUCTIONS, MIN_RAM_MIB,
+  MAX_CONSOLE_INPUT, MAX_DISPLAY_COORD, MAX_KEY_CODE, MAX_WHEEL_DELTA, MAX_RAM_MIB, MAX_STEP_INSTRUCTIONS, MIN_RAM_MIB,
 } from './limits.ts';
 import type { DisplayInputEvent, HostRequest, RequestOp, UiMessage } from './messages.ts';
 
@@ -56,15 +56,20 @@ function parseConsoleInput(data: Fields): ParsedUiMessage {
 function parseDisplayInput(data: Fields): ParsedUiMessage {
   const event = data['event'];
   const parsed = isRecord(event) ? displayEvent(event) : undefined;
-  if (parsed === undefined) return fail('display-input: event must be a key or pointer event');
+  if (parsed === undefined) return fail('display-input: event must be a key, pointer or wheel event');
   return { ok: true, message: { kind: 'display-input', event: parsed } };
 }
 
 function displayEvent(e: Fields): DisplayInputEvent | undefined {
   if (e['type'] === 'key') {
     const { code, down } = e;
-    if (typeof code !== 'string' || code.length === 0 || code.length > MAX_KEY_CODE_LENGTH || typeof down !== 'boolean') return undefined;
+    if (!isUint(code, MAX_KEY_CODE) || code === 0 || typeof down !== 'boolean') return undefined;
     return { type: 'key', code, down };
+  }
+  if (e['type'] === 'wheel') {
+    const { delta } = e;
+    if (typeof delta !== 'number' || !Number.isInteger(delta) || Math.abs(delta) > MAX_WHEEL_DELTA) return undefined;
+    return { type: 'wheel', delta };
   }
   if (e['type'] === 'pointer') {
     const { x, y, buttons } = e;

@@ -4,7 +4,7 @@
 
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { RequestOp, RunStatus } from '../../../emulator/host/protocol/messages.ts';
+import type { RunStatus } from '../../../emulator/host/protocol/messages.ts';
 import { vmConnection } from '../host-client/vm-connection.ts';
 import { useConsoleStore } from './console.ts';
 
@@ -32,7 +32,7 @@ export const useVmStore = defineStore('vm', () => {
     host.on('error', (event) => { lastError.value = event.message; });
   }
 
-  async function perform(op: Exclude<RequestOp, 'step' | 'get-state' | 'introspect'>): Promise<void> {
+  async function perform(op: 'boot' | 'pause' | 'resume' | 'reset'): Promise<void> {
     connect();
     busy.value = true;
     lastError.value = '';

@@ -56,18 +56,21 @@ describe('parseUiMessage', () => {
     }
   });
 
-  it('accepts key and pointer display input and refuses malformed events', () => {
-    const key = { type: 'key', code: 'KeyA', down: true };
+  it('accepts key, pointer and wheel display input and refuses malformed events', () => {
+    const key = { type: 'key', code: 30, down: true };
     const pointer = { type: 'pointer', x: 10, y: 20, buttons: 1 };
-    expect(parseUiMessage({ kind: 'display-input', event: key })).toEqual({ ok: true, message: { kind: 'display-input', event: key } });
-    expect(parseUiMessage({ kind: 'display-input', event: pointer })).toEqual({ ok: true, message: { kind: 'display-input', event: pointer } });
+    const wheel = { type: 'wheel', delta: -3 };
+    for (const event of [key, pointer, wheel]) {
+      expect(parseUiMessage({ kind: 'display-input', event })).toEqual({ ok: true, message: { kind: 'display-input', event } });
+    }
     const bad = [
-      { type: 'key', code: '', down: true }, { type: 'key', code: 'KeyA', down: 1 }, { type: 'key', code: 'x'.repeat(33), down: false },
+      { type: 'key', code: 'KeyA', down: true }, { type: 'key', code: 0, down: true }, { type: 'key', code: 30, down: 1 },
+      { type: 'key', code: 0x300, down: false }, { type: 'key', code: 1.5, down: false },
       { type: 'pointer', x: -1, y: 0, buttons: 0 }, { type: 'pointer', x: 0, y: 1e9, buttons: 0 }, { type: 'pointer', x: 0, y: 0, buttons: 256 },
-      { type: 'wheel' }, null, 'click',
+      { type: 'wheel' }, { type: 'wheel', delta: 128 }, { type: 'wheel', delta: 0.5 }, null, 'click',
     ];
     for (const event of bad) {
-      expect(parseUiMessage({ kind: 'display-input', event })).toEqual({ ok: false, error: 'display-input: event must be a key or pointer event' });
+      expect(parseUiMessage({ kind: 'display-input', event })).toEqual({ ok: false, error: 'display-input: event must be a key, pointer or wheel event' });
     }
   });
 });
