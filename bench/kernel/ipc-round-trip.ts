@@ -1,7 +1,7 @@
-// IPC round trip between two real user processes on the hart: a pinger and a
-// ponger share a channel (handle 1 in each) and exchange an 8-byte message
-// with chan_send_blocking / chan_recv_blocking, so every round trip is two
-// sends, two receives and two context switches (plus restarted receives).
+// IPC round trip between two real user processes on the hart: a client and a
+// server share a channel (handle 1 in each) and exchange an 8-byte message,
+// either with chan_call / chan_reply_recv (2 syscalls and 2 context switches
+// per round trip) or with chan_send_blocking / chan_recv_blocking (4 syscalls).
 
 import { DEFAULT_RIGHTS, HandleKind } from '../../emulator/kernel/abi/handles.ts';
 import { Syscall } from '../../emulator/kernel/abi/syscall-numbers.ts';
@@ -25,9 +25,22 @@ export interface RoundTripCost {
 const MSG = 'li t0, 4096\n  sub s7, sp, t0\n  li t1, 8\n  sw t1, 0(s7)';
 const SEND = `  li a0, 1\n  mv a1, s7\n  li a7, ${Syscall.ChanSendBlocking}\n  ecall`;
 const RECV = `  li a0, 1\n  mv a1, s7\n  li a7, ${Syscall.ChanRecvBlocking}\n  ecall`;
+/** chan_call(1, reply = s7, request = s7). */
+const CALL = `  li a0, 1\n  mv a1, s7\n  mv a2, s7\n  li a7, ${Syscall.ChanCall}\n  ecall`;
+/** chan_reply_recv(1, msg = s7, reply = s7, 1). */
+const REPLY_RECV = `  li a0, 1\n  mv a1, s7\n  mv a2, s7\n  li a3, 1\n  li a7, ${Syscall.ChanReplyRecv}\n  ecall`;
 
-function loop(count: number, first: string, second: string): string {
-  return `  ${MSG}\n  li s0, ${count}\n1:\n${first}\n${second}\n  addi s0, s0, -1\n  bnez s0, 1b`;
+/** `body` repeated `count` times (count >= 1). */
+function loop(count: number, body: string): string {
+  return `  li s0, ${count}\n1:\n${body}\n  addi s0, s0, -1\n  bnez s0, 1b`;
+}
+
+/** The two programs of a ping-pong of `count` round trips in `style`. */
+function pingPong(style: IpcStyle, count: number): [string, string] {
+  if (style === 'send-recv') return [`  ${MSG}\n${loop(count, `${SEND}\n${RECV}`)}`, `  ${MSG}\n${loop(count, `${RECV}\n${SEND}`)}`];
+  // The server receives the first request, answers every request but the last with reply_recv, then sends the last reply.
+  const server = count > 1 ? `${RECV}\n${loop(count - 1, REPLY_RECV)}\n${SEND}` : `${RECV}\n${SEND}`;
+  return [`  ${MSG}\n${loop(count, CALL)}`, `  ${MSG}\n${server}`];
 }
 
 /** Gives each of `pids` one end of a new channel (handle 1). */
@@ -40,9 +53,15 @@ function connect(kernel: Kernel, pids: readonly number[]): void {
   });
 }
 
-/** Measures `count` round trips (on a hart from `hartFactory`, default the wasm hart). */
-export async function measureRoundTrip(count: number, hartFactory?: HartFactory): Promise<RoundTripCost> {
-  const { kernel, pids } = await kernelWith({}, [program(loop(count, SEND, RECV)), program(loop(count, RECV, SEND))], hartFactory);
+/**
+ * How the round trip is made: 'call' = chan_call / chan_reply_recv (2 syscalls), 'send-recv' =
+ * chan_send_blocking + chan_recv_blocking on each side (4 syscalls).
+ */
+export type IpcStyle = 'call' | 'send-recv';
+
+/** Measures `count` round trips made in `style` (on a hart from `hartFactory`, default the wasm hart). */
+export async function measureRoundTrip(count: number, hartFactory?: HartFactory, style: IpcStyle = 'call'): Promise<RoundTripCost> {
+  const { kernel, pids } = await kernelWith({}, pingPong(style, count).map(program), hartFactory);
   connect(kernel, pids);
   const procs = pids.map((pid) => kernel.processes.get(pid)!);
   const time = hostTime(() => {

@@ -94,8 +94,12 @@ export interface HartApi {
 
   /** Monotonic count of retired instructions since reset (not affected by minstret writes). */
   retired(): bigint;
+  /** Optional: instructions retired by the last `run()` call, as a number (no BigInt). */
+  lastRunRetired?(): number;
   /** The CLINT's mtime (virtual time). */
   mtime(): bigint;
+  /** Optional: mtime as a number (exact below 2^53; no BigInt). */
+  mtimeNumber?(): number;
   /** Moves virtual time forward (idle skip). */
   advanceTime(ticks: bigint): void;
   /** The earliest mtimecmp, for idle skipping. */
@@ -108,6 +112,23 @@ export interface HartApi {
 
   /** Maps a device at [base, base+size) of physical space. CLINT is built in. */
   mapDevice(base: bigint, size: number, device: MmioDevice): void;
+
+  /**
+   * Optional context-switch helpers (no BigInts): whether mstatus.FS is Dirty (the f registers or
+   * fcsr changed since the last `floatLoaded`), and, after the host put a task's f registers in
+   * registerFile().f, setting its fcsr and mstatus.FS = Clean.
+   */
+  floatDirty?(): boolean;
+  floatLoaded?(fcsr: number): void;
+
+  /**
+   * Optional fast RAM helpers (one call, no views): copies `len` bytes from RAM offset `src` to `dst`
+   * (offsets from ramBase; may overlap), dropping decoded code of the destination; false (nothing
+   * done) when a range leaves RAM.
+   */
+  copyRam?(dst: number, src: number, len: number): boolean;
+  /** Optional: stores u32 words w0, w1, w2 little-endian at RAM offset `dst`, then `zeros` zero bytes (decoded code there dropped); false when outside RAM. */
+  storeRamWords?(dst: number, w0: number, w1: number, w2: number, zeros: number): boolean;
 
   /** Drops cached decoded instructions for a physical range (after the host writes code into RAM). */
   invalidateCode(paddr: bigint, length: number): void;

@@ -31,6 +31,11 @@ export type { HartApi, HartOptions, MmioDevice, RegisterFile };
 
 const MASK64 = 64;
 
+/** `v` (an i64 from wasm, signed) as the unsigned 64-bit pattern; no new BigInt in the common non-negative case. */
+function unsigned(v: bigint): bigint {
+  return v < 0n ? BigInt.asUintN(MASK64, v) : v;
+}
+
 /** One RV64GC hart backed by a WebAssembly instance. */
 export class Hart implements HartApi {
   readonly ramBase: bigint;
@@ -40,6 +45,9 @@ export class Hart implements HartApi {
   private ramView: Uint8Array;
   private readonly devices: MmioDevice[];
   private registers: RegisterFile | undefined;
+  /** The hart's decoded-cache slot per RAM page (0 = no decoded code): invalidateCode skips the wasm call for data pages. */
+  private pageSlots: Uint16Array;
+  private readonly ramBaseNumber: number;
 
   /** Use createHart / createHartFromModule; `devices` is shared with the wasm imports. */
   constructor(exports: HartExports, options: HartOptions, devices: MmioDevice[]) {
@@ -51,6 +59,8 @@ export class Hart implements HartApi {
     if (ptr === 0) throw new Error(`hart: cannot allocate ${options.ramSize} bytes of guest RAM`);
     this.ramPtr = ptr >>> 0;
     this.ramView = new Uint8Array(exports.memory.buffer, this.ramPtr, this.ramSize);
+    this.ramBaseNumber = Number(options.ramBase);
+    this.pageSlots = new Uint16Array(exports.memory.buffer, exports.pageSlotPointer(), options.ramSize / 4096);
   }
 
   get ram(): Uint8Array {
@@ -65,9 +75,9 @@ export class Hart implements HartApi {
     return this.exports.run(steps) as ExitReason;
   }
 
-  getX(index: number): bigint { return BigInt.asUintN(MASK64, this.exports.getX(index)); }
+  getX(index: number): bigint { return unsigned(this.exports.getX(index)); }
   setX(index: number, value: bigint): void { this.exports.setX(index, value); }
-  getF(index: number): bigint { return BigInt.asUintN(MASK64, this.exports.getF(index)); }
+  getF(index: number): bigint { return unsigned(this.exports.getF(index)); }
   setF(index: number, value: bigint): void { this.exports.setF(index, value); }
   registerFile(): RegisterFile {
     // A view on a detached buffer (the memory grew) has length 0.
@@ -80,21 +90,23 @@ export class Hart implements HartApi {
     }
     return this.registers;
   }
-  getPc(): bigint { return BigInt.asUintN(MASK64, this.exports.getPc()); }
+  getPc(): bigint { return unsigned(this.exports.getPc()); }
   setPc(value: bigint): void { this.exports.setPc(value); }
   getPrivilege(): Privilege { return this.exports.getPriv() as Privilege; }
   setPrivilege(mode: Privilege): void { this.exports.setPriv(mode); }
-  getCsr(address: number): bigint { return BigInt.asUintN(MASK64, this.exports.getCsr(address)); }
+  getCsr(address: number): bigint { return unsigned(this.exports.getCsr(address)); }
   setCsr(address: number, value: bigint): void { this.exports.setCsr(address, value); }
 
-  trapCause(): bigint { return BigInt.asUintN(MASK64, this.exports.trapCause()); }
-  trapValue(): bigint { return BigInt.asUintN(MASK64, this.exports.trapValue()); }
+  trapCause(): bigint { return unsigned(this.exports.trapCause()); }
+  trapValue(): bigint { return unsigned(this.exports.trapValue()); }
   setHostTrapMode(on: boolean): void { this.exports.setHostTrapMode(on ? 1 : 0); }
 
   retired(): bigint { return this.exports.retiredCount(); }
-  mtime(): bigint { return BigInt.asUintN(MASK64, this.exports.mtime()); }
+  lastRunRetired(): number { return this.exports.lastRunRetired(); }
+  mtime(): bigint { return unsigned(this.exports.mtime()); }
+  mtimeNumber(): number { return this.exports.mtimeNumber(); }
   advanceTime(ticks: bigint): void { this.exports.advanceTime(ticks); }
-  nextTimerDeadline(): bigint { return BigInt.asUintN(MASK64, this.exports.nextTimerDeadline()); }
+  nextTimerDeadline(): bigint { return unsigned(this.exports.nextTimerDeadline()); }
   /** Sets the CLINT mtimecmp, as a guest store to it would (not part of HartApi). */
   setTimerCompare(value: bigint): void { this.exports.setMtimecmp(value); }
 
@@ -107,7 +119,36 @@ export class Hart implements HartApi {
     this.devices[id] = device;
   }
 
-  invalidateCode(paddr: bigint, length: number): void { this.exports.invalidateCode(paddr, length); }
+  floatDirty(): boolean {
+    return this.exports.fpDirty() !== 0;
+  }
+
+  floatLoaded(fcsr: number): void {
+    this.exports.fpLoaded(fcsr);
+  }
+
+  copyRam(dst: number, src: number, len: number): boolean {
+    return this.exports.ramCopy(dst, src, len) !== 0;
+  }
+
+  storeRamWords(dst: number, w0: number, w1: number, w2: number, zeros: number): boolean {
+    return this.exports.ramStoreWords(dst, w0, w1, w2, zeros) !== 0;
+  }
+
+  invalidateCode(paddr: bigint, length: number): void {
+    if (!this.mayHaveCode(paddr, length)) return; // the common case (kernel writes to data pages): no wasm call
+    this.exports.invalidateCode(paddr, length);
+  }
+
+  /** False when no RAM page overlapping [paddr, paddr+length) has decoded instructions (then nothing needs dropping). */
+  private mayHaveCode(paddr: bigint, length: number): boolean {
+    if (this.pageSlots.length === 0) this.pageSlots = new Uint16Array(this.exports.memory.buffer, this.exports.pageSlotPointer(), this.ramSize / 4096);
+    const offset = Number(paddr) - this.ramBaseNumber;
+    if (!Number.isSafeInteger(offset) || offset < 0 || length <= 0 || offset + length > this.ramSize) return true; // let the hart decide
+    const last = Math.floor((offset + length - 1) / 4096);
+    for (let page = Math.floor(offset / 4096); page <= last; page++) if (this.pageSlots[page] !== 0) return true;
+    return false;
+  }
   flushTlb(): void { this.exports.flushTlb(); }
 
   debugTranslate(vaddr: bigint, access: 'fetch' | 'load' | 'store'): bigint {

@@ -26,7 +26,9 @@ export interface HartExports {
   trapValue(): bigint;
   setHostTrapMode(on: number): void;
   retiredCount(): bigint;
+  lastRunRetired(): number;
   mtime(): bigint;
+  mtimeNumber(): number;
   advanceTime(ticks: bigint): void;
   nextTimerDeadline(): bigint;
   setTohost(pa: bigint): void;
@@ -37,6 +39,11 @@ export interface HartExports {
   debugTranslate(va: bigint, access: number): bigint;
   setBreakpoint(pc: bigint): void;
   ramPointer(): number;
+  pageSlotPointer(): number;
+  ramCopy(dst: number, src: number, len: number): number;
+  fpDirty(): number;
+  fpLoaded(fcsr: number): void;
+  ramStoreWords(dst: number, w0: number, w1: number, w2: number, zeros: number): number;
   saveState(): number;
   loadState(): number;
   snapshotBuffer(): number;

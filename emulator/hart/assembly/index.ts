@@ -72,8 +72,15 @@ function stepsUntilTimer(): i32 {
   return until > <i64>i32.MAX_VALUE ? i32.MAX_VALUE : <i32>until;
 }
 
+/** `retired` when the last run() began (lastRunRetired: a host reads a run's instructions without BigInts). */
+let runStartRetired: i64 = 0;
+
+/** Instructions retired by the last run() call (at most its budget, so it fits an i32). */
+export function lastRunRetired(): i32 { return <i32>(retired - runStartRetired); }
+
 /** Runs at most `budget` steps; returns the ExitReason (0 budget, 1 host trap, 2 wfi, 3 tohost, 4 breakpoint). */
 export function run(budget: i32): i32 {
+  runStartRetired = retired;
   stopReason = -1;
   bpArmed = false;
   dropFetchCache();
@@ -127,7 +134,7 @@ export function setCsr(addr: i32, v: i64): void {
   excCause = -1;
   if (addr == 0xb02 && (mcountinhibit & 4) == 0) minstretOff = v - liveRetired();
   if (addr == 0xb00 && (mcountinhibit & 1) == 0) mcycleOff = v - liveRetired();
-  privChanged();
+  if (addr > 3) privChanged(); // fflags / frm / fcsr (a context switch's FP restore) change no translation
 }
 
 // Host-trap status, counters, virtual time and host controls (see HartApi for each).
@@ -136,6 +143,8 @@ export function trapValue(): i64 { return hostTval; }
 export function setHostTrapMode(on: i32): void { hostTrapMode = on != 0; }
 export function retiredCount(): i64 { return retired; }
 export function mtime(): i64 { return mtimeNow(); }
+/** mtime as a double (exact below 2^53): the host reads virtual time without a BigInt. */
+export function mtimeNumber(): f64 { return <f64>mtimeNow(); }
 export function advanceTime(ticks: i64): void { if (ticks > 0) ticksAdvanced += ticks; }
 export function nextTimerDeadline(): i64 { return mtimecmp; }
 export function setTohost(pa: i64): void { tohostAddr = pa; flushAllTlb(); }
@@ -162,6 +171,47 @@ export function debugTranslate(va: i64, access: i32): i64 {
 
 export function setBreakpoint(addr: i64): void { breakpoint = addr; dropFetchCache(); }
 export function ramPointer(): usize { return ramHost; }
+/** Host context-switch support: 1 when mstatus.FS is Dirty (f registers or fcsr written since the last fpLoaded). */
+export function fpDirty(): i32 {
+  return (mstatus & 0x6000) == 0x6000 ? 1 : 0;
+}
+
+/** Host context-switch support: the host loaded a task's f registers; sets fcsr (frm, fflags) and mstatus.FS = Clean (FP stays enabled). */
+export function fpLoaded(fcsr: i32): void {
+  fflags = fcsr & 31;
+  frm = (fcsr >> 5) & 7;
+  mstatus = (mstatus & ~(<i64>0x6000)) | 0x4000;
+}
+
+/**
+ * Host copy of `len` RAM bytes from offset `src` to offset `dst` (offsets from the RAM base; the ranges
+ * may overlap); drops decoded code of the destination. Returns 0 (nothing done) when a range leaves RAM.
+ */
+export function ramCopy(dst: u32, src: u32, len: u32): i32 {
+  if (<u64>dst + <u64>len > <u64>ramSize || <u64>src + <u64>len > <u64>ramSize) return 0;
+  memory.copy(ramHost + <usize>dst, ramHost + <usize>src, <usize>len);
+  invalidateRange(<i64>dst, <i64>len);
+  return 1;
+}
+
+/**
+ * Host store at RAM offset `dst` of three little-endian u32 words, then `zeros` zero bytes; drops decoded
+ * code there. Returns 0 (nothing done) when the range leaves RAM.
+ */
+export function ramStoreWords(dst: u32, w0: u32, w1: u32, w2: u32, zeros: u32): i32 {
+  const len = <u64>12 + <u64>zeros;
+  if (<u64>dst + len > <u64>ramSize) return 0;
+  const at = ramHost + <usize>dst;
+  store<u32>(at, w0);
+  store<u32>(at, w1, 4);
+  store<u32>(at, w2, 8);
+  memory.fill(at + 12, 0, <usize>zeros);
+  invalidateRange(<i64>dst, <i64>len);
+  return 1;
+}
+
+/** Address of the u16-per-RAM-page table of decoded-cache slots (0 = the page has no decoded code). */
+export function pageSlotPointer(): usize { return pageSlot; }
 export function ramBytes(): i64 { return ramSize; }
 
 export { saveState, loadState } from './snapshot';

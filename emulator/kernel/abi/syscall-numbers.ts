@@ -32,6 +32,10 @@ export const Syscall = {
   ChanSendBlocking: 205,
   /** chan_recv_blocking(handle, msg): waits for a message (or PeerClosed). */
   ChanRecvBlocking: 204,
+  /** chan_call(handle, struct rvos_msg *reply, const struct rvos_msg *request): sends request on handle (waiting while the peer's queue is full), then waits for the reply on the same handle. Needs Write and Read (a handle without Read sends nothing). An error after the send means the request was sent but no reply was received. Clobbers a7. */
+  ChanCall: 208,
+  /** chan_reply_recv(reply_handle, struct rvos_msg *msg, const struct rvos_msg *reply, recv_handle): sends reply on reply_handle (waiting while the queue is full), then waits for the next message on recv_handle (needs Read, checked before the reply goes) into msg. A failed reply returns its error and receives nothing. Clobbers a7. */
+  ChanReplyRecv: 209,
   /** wait_many(const uint64_t *handles, count, timeout_ns or UINT64_MAX) -> a1 = index of a handle that is readable or peer-closed; TimedOut. */
   WaitMany: 207,
 

@@ -47,16 +47,27 @@ export function recvIntoHandles(
   if (!head.ok) return head;
   const msg = head.value;
   if (table.freeCount < msg.caps.length) return fail(RvosError.TooManyHandles);
+  const handles = installCaps(msg, table);
+  if (!handles.ok) return handles;
+  const delivered = deliver(msg, handles.value);
+  if (!delivered.ok) return rollback(table, handles.value, delivered.error);
+  ipc.channels.dequeue(id);
+  return ok({ message: msg, handles: handles.value });
+}
+
+/** installCaps' result for a message without caps (shared: results are never mutated). */
+const NO_HANDLES_RESULT: KResult<readonly number[]> = Object.freeze(ok(Object.freeze([])));
+
+/** Installs each cap of `msg` as a new handle of `table`; on a failure removes those installed and returns the error. */
+function installCaps(msg: Message, table: HandleTable): KResult<readonly number[]> {
+  if (msg.caps.length === 0) return NO_HANDLES_RESULT; // the common case: no allocation
   const handles: number[] = [];
   for (const cap of msg.caps) {
     const h = table.install({ kind: cap.kind, objectId: cap.id, rights: cap.rights });
     if (!h.ok) return rollback(table, handles, h.error);
     handles.push(h.value);
   }
-  const delivered = deliver(msg, handles);
-  if (!delivered.ok) return rollback(table, handles, delivered.error);
-  ipc.channels.dequeue(id);
-  return ok({ message: msg, handles });
+  return ok(handles);
 }
 
 /** Removes the handles a failed receive installed, newest first so the free list is as before (their references stay with the queued message). */

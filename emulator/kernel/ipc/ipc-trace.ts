@@ -1,6 +1,7 @@
 // IpcTrace: a bounded ring of the most recent message sends and the
 // capabilities they carried, for introspection (K4's snapshot reads it).
-// Plain data: an array of plain event objects and a write index.
+// Plain data: an array of plain event records (reused once the ring is full)
+// and a write index.
 
 import type { Cap } from './message.ts';
 
@@ -22,7 +23,8 @@ export const IPC_TRACE_CAPACITY = 256;
 
 export class IpcTrace {
   readonly capacity: number;
-  private readonly ring: IpcEvent[] = [];
+  /** The ring: plain event records, overwritten in place once it is full (no allocation per send). */
+  private readonly ring: { time: number; fromPid: number; toEndpoint: number; tag: number | undefined; caps: readonly Cap[] }[] = [];
   private next = 0;
   /** Events recorded since boot (including those the ring has dropped). */
   total = 0;
@@ -31,17 +33,25 @@ export class IpcTrace {
     this.capacity = capacity;
   }
 
-  /** Records one event, overwriting the oldest when the ring is full. */
-  record(event: IpcEvent): void {
-    if (this.ring.length < this.capacity) this.ring.push(event);
-    else this.ring[this.next] = event;
+  /** Records one send (the fields of IpcEvent), overwriting the oldest when the ring is full. */
+  record(time: number, fromPid: number, toEndpoint: number, tag: number | undefined, caps: readonly Cap[]): void {
+    const slot = this.ring[this.next];
+    if (slot === undefined) {
+      this.ring.push({ time, fromPid, toEndpoint, tag, caps });
+    } else {
+      slot.time = time;
+      slot.fromPid = fromPid;
+      slot.toEndpoint = toEndpoint;
+      slot.tag = tag;
+      slot.caps = caps;
+    }
     this.next = (this.next + 1) % this.capacity;
     this.total++;
   }
 
-  /** The events still in the ring, oldest first. */
+  /** Copies of the events still in the ring, oldest first (the ring's records are reused). */
   recent(): IpcEvent[] {
-    if (this.ring.length < this.capacity) return this.ring.slice();
-    return [...this.ring.slice(this.next), ...this.ring.slice(0, this.next)];
+    const ordered = this.ring.length < this.capacity ? this.ring : [...this.ring.slice(this.next), ...this.ring.slice(0, this.next)];
+    return ordered.map((e) => ({ time: e.time, fromPid: e.fromPid, toEndpoint: e.toEndpoint, tag: e.tag, caps: e.caps }));
   }
 }

@@ -22,9 +22,12 @@ export interface Message {
   readonly caps: readonly Cap[];
 }
 
-/** True when the message fits the ABI limits (data <= MSG_DATA_MAX bytes, caps <= MSG_CAPS_MAX). */
-export function messageFits(data: Uint8Array, capCount: number): boolean {
-  return data.length <= MSG_DATA_MAX && capCount <= MSG_CAPS_MAX;
+/** The caps of a message without caps (shared: a message's caps are never mutated). */
+export const NO_CAPS: readonly Cap[] = Object.freeze([]);
+
+/** True when a message of `dataLength` bytes and `capCount` caps fits the ABI limits (data <= MSG_DATA_MAX bytes, caps <= MSG_CAPS_MAX). */
+export function messageFits(dataLength: number, capCount: number): boolean {
+  return dataLength <= MSG_DATA_MAX && capCount <= MSG_CAPS_MAX;
 }
 
 /** The first two data bytes as a little-endian u16 (the wire tag), or undefined when the message is shorter. */

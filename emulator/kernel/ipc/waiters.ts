@@ -16,6 +16,11 @@ export function addWaiter(list: number[], pid: number): void {
 /** Empties `list` and wakes every pid that was in it, in order. */
 export function wakeAll(list: number[], waker: Waker): void {
   if (list.length === 0) return; // the common case: nobody waits
+  if (list.length === 1) { // the IPC fast path: one receiver (no copy of the list)
+    const pid = list.pop()!;
+    waker.wake(pid);
+    return;
+  }
   const pids = list.splice(0, list.length);
   for (const pid of pids) waker.wake(pid);
 }

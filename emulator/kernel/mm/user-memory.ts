@@ -78,10 +78,19 @@ export class UserMemory {
     return this.write(va, bytes);
   }
 
+  /**
+   * The physical address of [va, va+len) when it lies in one user page with U and `need` (Pte.R or
+   * Pte.W), for copies through PhysicalMemory without allocating (the IPC fast path); undefined
+   * otherwise (then use read / write, which handle every case).
+   */
+  physical(va: number, len: number, need: number): number | undefined {
+    return this.onePage(va, len, need);
+  }
+
   /** The physical address of [va, va+len) when it lies in one accessible page (U and `need`); undefined otherwise (then use pieces). */
   private onePage(va: number, len: number, need: number): number | undefined {
     if (!inUserRange(va, len)) return undefined;
-    const offset = va - Math.floor(va / PAGE_SIZE) * PAGE_SIZE;
+    const offset = va & (PAGE_SIZE - 1); // = va % PAGE_SIZE for a safe integer (checked above), without a division
     if (offset + len > PAGE_SIZE) return undefined;
     const pte = this.table.leafPte(this.mem, va);
     return (pte & (Pte.U | need)) === (Pte.U | need) ? pteFrame(pte) + offset : undefined;

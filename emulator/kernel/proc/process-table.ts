@@ -36,7 +36,9 @@ export class ProcessTable {
     if (this.freeTop === 0) return fail(RvosError.TooManyProcesses);
     const slot = this.freeSlots[--this.freeTop]!;
     const pid = this.generation[slot]! * this.capacity + slot + 1;
-    const process: Process = { ...fields, pid, slot };
+    // Object.assign, not a spread: every process then shares one hidden class (a spread clone gave each
+    // its own, making every property access on processes megamorphic in the kernel's hot paths).
+    const process: Process = Object.assign({ pid, slot }, fields);
     this.slots[slot] = process;
     this.used++;
     return ok(process);

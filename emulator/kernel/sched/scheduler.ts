@@ -4,6 +4,9 @@
 // run loop (kernel.ts) asks it what to run next and when the next deadline is.
 
 import { KernelBug } from '../core/result.ts';
+
+/** Handoffs in a row after which the run queue goes first again (tasks that only ping-pong cannot starve the others). */
+export const MAX_HANDOFFS = 8;
 import { ProcState, type BlockReason, type Process } from '../proc/process.ts';
 import type { ProcessTable } from '../proc/process-table.ts';
 
@@ -19,6 +22,10 @@ export class Scheduler {
   current = 0;
   /** Context switches so far (a different task than the previous one was started). */
   switches = 0;
+  /** pid that pickNext takes before the queue, once (the direct IPC handoff; 0 = none). */
+  next = 0;
+  /** Handoffs taken in a row since pickNext last took the queue's head (bounded by MAX_HANDOFFS). */
+  handoffs = 0;
 
   constructor(private readonly processes: ProcessTable) {
     this.queue = new Int32Array(processes.capacity);
@@ -56,21 +63,45 @@ export class Scheduler {
     return this.timed.includes(pid);
   }
 
+  /**
+   * Lets Runnable `p` run next, ahead of the run queue (once). Only for the direct IPC handoff: the
+   * running task blocks waiting on `p` and hands it the hart. `p` keeps its queue entry, so it is not
+   * queued twice; the entry is skipped or serves its next wake-up. Fairness: after MAX_HANDOFFS
+   * handoffs in a row the request is ignored and the queue's head runs, so at most MAX_HANDOFFS
+   * handoffs happen between two tasks taken from the queue.
+   */
+  runNext(p: Process): void {
+    if (this.handoffs < MAX_HANDOFFS) this.next = p.pid;
+  }
+
   /** Removes and returns the next Runnable task (now Running), or undefined when none is runnable. */
   pickNext(): Process | undefined {
+    if (this.next !== 0) {
+      const p = this.processes.get(this.next);
+      this.next = 0;
+      if (p?.state === ProcState.Runnable) {
+        this.handoffs++;
+        return this.start(p);
+      }
+    }
+    this.handoffs = 0;
     while (this.size > 0) {
       const slot = this.queue[this.head]!;
       this.head = (this.head + 1) % this.queue.length;
       this.size--;
       this.inQueue[slot] = 0;
       const p = this.processes.atSlot(slot);
-      if (p?.state !== ProcState.Runnable) continue;
-      p.state = ProcState.Running;
-      if (this.current !== p.pid) this.switches++;
-      this.current = p.pid;
-      return p;
+      if (p?.state === ProcState.Runnable) return this.start(p);
     }
     return undefined;
+  }
+
+  /** Marks `p` Running as the current task (counting a switch when it is a different task). */
+  private start(p: Process): Process {
+    p.state = ProcState.Running;
+    if (this.current !== p.pid) this.switches++;
+    this.current = p.pid;
+    return p;
   }
 
   /** Blocks the running task `p` for `reason`; its Process.timeout (if set) is a deadline that wakes it. */
@@ -115,6 +146,7 @@ export class Scheduler {
   forget(p: Process): void {
     this.dropTimer(p.pid);
     if (this.current === p.pid) this.current = 0;
+    if (this.next === p.pid) this.next = 0;
   }
 
   private dropTimer(pid: number): void {

@@ -11,7 +11,7 @@ import { Syscall } from '../abi/syscall-numbers.ts';
 import { recvIntoHandles } from '../ipc/channel-recv.ts';
 import { sendMessage, sendOrWait } from '../ipc/channel-send.ts';
 import type { HandleTable } from '../ipc/handle-table.ts';
-import type { Cap, Message } from '../ipc/message.ts';
+import { NO_CAPS, type Cap, type Message } from '../ipc/message.ts';
 import { readyIndex, watchEndpoints } from '../ipc/wait-many.ts';
 import type { KernelContext } from '../context/kernel-context.ts';
 import type { UserMemory } from '../mm/user-memory.ts';
@@ -40,19 +40,20 @@ function putU32(bytes: Uint8Array, at: number, value: number): void {
 }
 
 /** A syscall's view of the caller: its handle table and user memory (BadHandle / BadAddress when it has none). */
-interface Caller {
+export interface Caller {
   readonly handles: HandleTable;
   readonly memory: UserMemory;
 }
 
-function callerOf(k: KernelContext, p: Process): KResult<Caller> {
+/** The caller's handle table and user memory; BadHandle / BadAddress when it has none (a service, or exited). */
+export function callerOf(k: KernelContext, p: Process): KResult<Caller> {
   if (p.handles === undefined) return fail(RvosError.BadHandle);
   const memory = userMemory(k, p);
   return memory === undefined ? fail(RvosError.BadAddress) : ok({ handles: p.handles, memory });
 }
 
 /** The endpoint id named by handle argument `i` of the caller, which needs `rights`. */
-function endpointArg(c: Caller, args: SyscallArgs, i: number, rights: number): KResult<number> {
+export function endpointArg(c: Caller, args: SyscallArgs, i: number, rights: number): KResult<number> {
   const entry = c.handles.lookup(argNumber(args, i), HandleKind.Channel, rights);
   return entry.ok ? ok(entry.value.objectId) : entry;
 }
@@ -75,7 +76,7 @@ function sysChanCreate(k: KernelContext, caller: Process): SyscallOutcome {
 }
 
 /** Reads struct rvos_msg at `va` from the caller: its data and its caps (each handle needs Transfer). */
-function readMessage(c: Caller, sender: number, va: number | undefined): KResult<Message> {
+export function readMessage(c: Caller, sender: number, va: number | undefined): KResult<Message> {
   if (va === undefined) return fail(RvosError.BadAddress);
   const header = c.memory.read(va, MsgLayout.data);
   if (!header.ok) return header;
@@ -85,6 +86,7 @@ function readMessage(c: Caller, sender: number, va: number | undefined): KResult
   if (len > MSG_DATA_MAX || ncaps > MSG_CAPS_MAX) return fail(RvosError.MessageTooLarge);
   const data = c.memory.read(va + MsgLayout.data, len);
   if (!data.ok) return data;
+  if (ncaps === 0) return ok({ sender, data: data.value, caps: NO_CAPS });
   const caps: Cap[] = [];
   for (let i = 0; i < ncaps; i++) {
     const at = MsgLayout.caps + 8 * i;
@@ -96,13 +98,17 @@ function readMessage(c: Caller, sender: number, va: number | undefined): KResult
   return ok({ sender, data: data.value, caps });
 }
 
-/** chan_send and chan_send_blocking: QueueFull either fails or blocks the caller until the queue has room. */
-function chanSend(k: KernelContext, caller: Process, args: SyscallArgs, blocking: boolean): SyscallOutcome {
+/**
+ * The send of chan_send, chan_send_blocking, chan_call and chan_reply_recv: the message at argument
+ * `msgArg` on the handle at argument `handleArg`. QueueFull either fails or blocks the caller until the
+ * queue has room (the ecall is then restarted from scratch: nothing was sent).
+ */
+export function sendFromArgs(k: KernelContext, caller: Process, args: SyscallArgs, handleArg: number, msgArg: number, blocking: boolean): SyscallOutcome {
   const c = callerOf(k, caller);
   if (!c.ok) return returnError(c.error);
-  const from = endpointArg(c.value, args, 0, Right.Write);
+  const from = endpointArg(c.value, args, handleArg, Right.Write);
   if (!from.ok) return returnError(from.error);
-  const msg = readMessage(c.value, caller.pid, argNumber(args, 1));
+  const msg = readMessage(c.value, caller.pid, argNumber(args, msgArg));
   if (!msg.ok) return returnError(msg.error);
   if (!blocking) {
     const sent = sendMessage(k, from.value, msg.value);
@@ -115,9 +121,13 @@ function chanSend(k: KernelContext, caller: Process, args: SyscallArgs, blocking
   return { kind: 'block' };
 }
 
-/** The bytes of struct rvos_msg up to the end of the data: header, the receiver's handles, the data. */
+/** Scratch space for encodeReceived (no allocation per message; its contents never outlive one receive). */
+const received = new Uint8Array(MsgLayout.size);
+
+/** The bytes of struct rvos_msg up to the end of the data: header, the receiver's handles, the data (a view of a shared scratch buffer: write it out at once). */
 function encodeReceived(msg: Message, handles: readonly number[]): Uint8Array {
-  const out = new Uint8Array(MsgLayout.data + msg.data.length);
+  const out = received.subarray(0, MsgLayout.data + msg.data.length);
+  out.fill(0, 0, MsgLayout.data);
   putU32(out, MsgLayout.len, msg.data.length);
   putU32(out, MsgLayout.ncaps, handles.length);
   putU32(out, MsgLayout.sender, msg.sender);
@@ -126,21 +136,40 @@ function encodeReceived(msg: Message, handles: readonly number[]): Uint8Array {
   return out;
 }
 
-/** chan_recv and chan_recv_blocking: WouldBlock either fails or blocks the caller until a message (or PeerClosed). */
+/** chan_recv and chan_recv_blocking (a0 = handle, a1 = buffer): WouldBlock either fails or blocks the caller until a message (or PeerClosed). */
 function chanRecv(k: KernelContext, caller: Process, args: SyscallArgs, blocking: boolean): SyscallOutcome {
+  return receiveInto(k, caller, argNumber(args, 0), argNumber(args, 1), blocking);
+}
+
+/**
+ * The receive of chan_recv, chan_recv_blocking, chan_call and chan_reply_recv: the oldest message of
+ * the channel `handle` (needs Read) into struct rvos_msg at `va`. WouldBlock either fails or blocks the
+ * caller (its ecall, then chan_recv_blocking(handle, va), is restarted when a message or PeerClosed comes).
+ */
+export function receiveInto(k: KernelContext, caller: Process, handle: number | undefined, va: number | undefined, blocking: boolean): SyscallOutcome {
   const c = callerOf(k, caller);
   if (!c.ok) return returnError(c.error);
-  const ep = endpointArg(c.value, args, 0, Right.Read);
-  if (!ep.ok) return returnError(ep.error);
-  const va = argNumber(args, 1);
+  const entry = c.value.handles.lookup(handle, HandleKind.Channel, Right.Read);
+  if (!entry.ok) return returnError(entry.error);
+  const ep = entry.value.objectId;
   if (va === undefined) return returnError(RvosError.BadAddress);
-  const got = recvIntoHandles(k, ep.value, c.value.handles, (msg, handles) => c.value.memory.write(va, encodeReceived(msg, handles)));
+  const got = recvIntoHandles(k, ep, c.value.handles, (msg, handles) => c.value.memory.write(va, encodeReceived(msg, handles)));
   if (got.ok) return returnOk();
   if (got.error !== RvosError.WouldBlock || !blocking) return returnError(got.error);
-  watchEndpoints(k, [ep.value], caller.pid);
-  k.scheduler.block(caller, { kind: 'recv', endpoints: [ep.value] });
-  return { kind: 'block' };
+  return blockReceiving(k, caller, ep);
 }
+
+/** The outcome of a blocked call (shared: outcomes are never mutated). */
+const BLOCKED: SyscallOutcome = Object.freeze({ kind: 'block' });
+
+/** Blocks `caller` until a message arrives at endpoint `ep` or its peer goes (its ecall is then restarted). */
+export function blockReceiving(k: KernelContext, caller: Process, ep: number): SyscallOutcome {
+  const endpoints = [ep];
+  watchEndpoints(k, endpoints, caller.pid);
+  k.scheduler.block(caller, { kind: 'recv', endpoints });
+  return BLOCKED;
+}
+
 
 /** The endpoints named by the u64 handle array of wait_many (each needs Read). */
 function waitManyEndpoints(c: Caller, va: number | undefined, count: number | undefined): KResult<number[]> {
@@ -203,8 +232,8 @@ function sysHandleDup(k: KernelContext, caller: Process, args: SyscallArgs): Sys
 /** The channel group's handlers by syscall number. */
 export const chanSyscalls: Readonly<Record<number, SyscallHandler>> = {
   [Syscall.ChanCreate]: sysChanCreate,
-  [Syscall.ChanSend]: (k, caller, args) => chanSend(k, caller, args, false),
-  [Syscall.ChanSendBlocking]: (k, caller, args) => chanSend(k, caller, args, true),
+  [Syscall.ChanSend]: (k, caller, args) => sendFromArgs(k, caller, args, 0, 1, false),
+  [Syscall.ChanSendBlocking]: (k, caller, args) => sendFromArgs(k, caller, args, 0, 1, true),
   [Syscall.ChanRecv]: (k, caller, args) => chanRecv(k, caller, args, false),
   [Syscall.ChanRecvBlocking]: (k, caller, args) => chanRecv(k, caller, args, true),
   [Syscall.WaitMany]: sysWaitMany,

@@ -11,6 +11,7 @@ import type { TrapContext } from '../proc/trap-context.ts';
 import { describeError, exitAfterBug } from '../lifecycle/exit.ts';
 import { KernelBug } from '../core/result.ts';
 import { chanSyscalls } from './chan.ts';
+import { chanCallSyscalls } from './chan-call.ts';
 import { memSyscalls } from './mem.ts';
 import { miscSyscalls } from './misc.ts';
 import { processSyscalls } from './process.ts';
@@ -19,7 +20,16 @@ import type { SyscallArgs, SyscallHandler, SyscallOutcome } from './syscall-type
 /** A group's handlers by syscall number (each group file exports one). */
 export type SyscallGroup = Readonly<Record<number, SyscallHandler>>;
 
-const TABLE: ReadonlyMap<number, SyscallHandler> = buildTable([miscSyscalls, processSyscalls, chanSyscalls, memSyscalls]);
+const TABLE: ReadonlyMap<number, SyscallHandler> = buildTable([miscSyscalls, processSyscalls, chanSyscalls, chanCallSyscalls, memSyscalls]);
+/** TABLE as an array by number (the trap path indexes it instead of hashing; numbers are small). */
+const BY_NUMBER: readonly (SyscallHandler | undefined)[] = denseTable(TABLE);
+
+/** The handlers of `table` in an array indexed by syscall number. */
+function denseTable(table: ReadonlyMap<number, SyscallHandler>): (SyscallHandler | undefined)[] {
+  const dense = new Array<SyscallHandler | undefined>(Math.max(0, ...table.keys()) + 1).fill(undefined);
+  for (const [number, handler] of table) dense[number] = handler;
+  return dense;
+}
 
 /** The number -> handler map of `groups`; throws KernelBug when two groups claim one number. */
 export function buildTable(groups: readonly SyscallGroup[]): Map<number, SyscallHandler> {
@@ -66,7 +76,8 @@ export function dispatchSyscall(
   k: KernelContext, caller: Process, number: number | bigint, args: SyscallArgs, table: ReadonlyMap<number, SyscallHandler> = TABLE,
 ): SyscallOutcome {
   caller.syscalls++;
-  const handler = typeof number === 'number' ? table.get(number) : number <= 0xffff_ffffn ? table.get(Number(number)) : undefined;
+  const handler = table === TABLE && typeof number === 'number' ? (number >= 0 ? BY_NUMBER[number] : undefined)
+    : typeof number === 'number' ? table.get(number) : number <= 0xffff_ffffn ? table.get(Number(number)) : undefined;
   if (handler === undefined) return { kind: 'return', error: RvosError.BadSyscall };
   try {
     const outcome = handler(k, caller, args);

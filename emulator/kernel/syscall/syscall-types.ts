@@ -32,12 +32,16 @@ const OK_NO_VALUES: SyscallOutcome = Object.freeze({ kind: 'return', error: 0, v
 /** Argument i as a number, or undefined when it does not fit exactly (the handler answers InvalidArgument). */
 export function argNumber(args: SyscallArgs, i: number): number | undefined {
   const xw = args.xw;
-  if (xw !== undefined && i < 6) {
-    const high = xw[2 * (10 + i) + 1]!; // argument i is x[10 + i] (a0 + i)
-    return high <= MAX_SAFE_HIGH ? high * 0x1_0000_0000 + xw[2 * (10 + i)]! : undefined;
-  }
+  if (xw !== undefined && i < 6) return registerNumber(xw, 10 + i); // argument i is x[10 + i] (a0 + i)
   const v = args.raw[i];
   return v !== undefined && v <= MAX_SAFE ? Number(v) : undefined;
+}
+
+/** Register x[r] of a saved context's u32 halves (TrapContext.xw) as a number, or undefined when above 2^53 - 1. */
+export function registerNumber(xw: Uint32Array, r: number): number | undefined {
+  const high = xw[2 * r + 1]!;
+  if (high === 0) return xw[2 * r]!; // the common case: no floating-point arithmetic
+  return high <= MAX_SAFE_HIGH ? high * 0x1_0000_0000 + xw[2 * r]! : undefined;
 }
 
 /** A successful return with values. */

@@ -20,9 +20,10 @@ import { describeError, exitAfterBug, exitProcess } from '../lifecycle/exit.ts';
 import { ProcState, type Process } from '../proc/process.ts';
 import { ProcessTable } from '../proc/process-table.ts';
 import { createProcess, type Spawned } from '../lifecycle/spawn.ts';
-import { newTrapContext, restoreFloatContext, restoreIntegerContext, saveFloatContext, saveIntegerContext } from '../proc/trap-context.ts';
+import { newTrapContext, restoreIntegerContext, saveIntegerContext } from '../proc/trap-context.ts';
 import { ok, type KResult } from '../core/result.ts';
 import { Scheduler } from '../sched/scheduler.ts';
+import { switchFloatState } from '../sched/float-switch.ts';
 import { CAUSE_ECALL_FROM_U, handleTrap } from '../trap/trap-handler.ts';
 
 const CSR_MSTATUS = 0x300;
@@ -64,7 +65,7 @@ export interface KernelOptions {
 }
 
 /** Shm references for ObjectRefs (ShmTable.release needs the frame allocator). */
-class ShmRefs implements RefCountedTable {
+export class ShmRefs implements RefCountedTable {
   constructor(private readonly k: KernelContext) {}
   retain(id: number): void { this.k.shm.retain(id); }
   release(id: number): void { this.k.shm.release(this.k, id); }
@@ -114,7 +115,7 @@ export class Kernel implements KernelContext {
   }
 
   now(): number {
-    return Number(this.hart.mtime());
+    return this.hart.mtimeNumber?.() ?? Number(this.hart.mtime());
   }
 
   instructionsRetired(): number {
@@ -200,7 +201,8 @@ export class Kernel implements KernelContext {
   private runUser(p: Process, budget: number): number {
     this.switchTo(p);
     let used = 0;
-    let retired = this.hart.retired(); // only hart.run() retires instructions
+    const fastCount = this.hart.lastRunRetired !== undefined;
+    let retired = fastCount ? 0n : this.hart.retired(); // only hart.run() retires instructions
     while (used < budget && p.state === ProcState.Running) {
       if (p.restartEcall === true) {
         // Woken from a blocking syscall: retry it without the hart (the ecall would trap at once).
@@ -210,9 +212,13 @@ export class Kernel implements KernelContext {
       }
       restoreIntegerContext(this.hart, p.context);
       const exit = this.hart.run(budget - used);
-      const after = this.hart.retired();
-      const ran = Number(after - retired);
-      retired = after;
+      let ran: number;
+      if (fastCount) ran = this.hart.lastRunRetired!();
+      else {
+        const after = this.hart.retired();
+        ran = Number(after - retired);
+        retired = after;
+      }
       saveIntegerContext(this.hart, p.context);
       p.instructions += ran;
       used += ran;
@@ -250,8 +256,7 @@ export class Kernel implements KernelContext {
   private switchTo(p: Process): void {
     if (this.hartOwner === p.pid) return;
     const owner = this.processes.get(this.hartOwner);
-    if (owner !== undefined && owner.state !== ProcState.Zombie) saveFloatContext(this.hart, owner.context);
-    restoreFloatContext(this.hart, p.context);
+    switchFloatState(this.hart, owner !== undefined && owner.state !== ProcState.Zombie ? owner.context : undefined, p.context);
     // A satp write flushes the hart's TLB and fetch cache (no explicit flushTlb needed).
     this.hart.setCsr(CSR_SATP, p.space!.table.satp());
     this.hartOwner = p.pid;

@@ -8,14 +8,13 @@ import { EXIT_FAULT } from '../abi/handles.ts';
 import type { KernelContext } from '../context/kernel-context.ts';
 import { exitProcess } from '../lifecycle/exit.ts';
 import { ProcState, type Process } from '../proc/process.ts';
-import type { TrapContext } from '../proc/trap-context.ts';
 import { argsFromContext, dispatchSyscall, syscallNumber } from '../syscall/dispatch.ts';
+import { writeSyscallReturn } from '../syscall/syscall-return.ts';
 import type { SyscallOutcome } from '../syscall/syscall-types.ts';
 
 /** The trap cause of an ecall from U-mode (also what the kernel passes when it restarts a blocked ecall). */
 export const CAUSE_ECALL_FROM_U = 8n;
 const INTERRUPT_BIT = 1n << 63n;
-const PC_LIMIT = 1n << 64n;
 
 const EXCEPTION_NAMES: Readonly<Record<number, string>> = {
   0: 'misaligned fetch', 1: 'fetch access fault', 2: 'illegal instruction', 3: 'breakpoint',
@@ -39,24 +38,7 @@ export function handleTrap(k: KernelContext, p: Process, cause: bigint, tval: bi
 /** Writes a syscall's result into the caller's context: a0 = error, a1.. = values, pc past the ecall. */
 export function applyOutcome(p: Process, outcome: SyscallOutcome): void {
   if (outcome.kind !== 'return' || p.state === ProcState.Zombie) return;
-  writeReturn(p.context, outcome.error, outcome.values ?? []);
-}
-
-function writeReturn(context: TrapContext, error: number, values: readonly (number | bigint)[]): void {
-  setRegister(context, 10, error);
-  for (let i = 0; i < values.length; i++) setRegister(context, 11 + i, values[i]!);
-  const next = context.pc + 4n;
-  context.pc = next < PC_LIMIT ? next : BigInt.asUintN(64, next);
-}
-
-/** x[r] = `value` modulo 2^64; a non-negative safe integer goes in as two u32 halves (no BigInt). */
-function setRegister(context: TrapContext, r: number, value: number | bigint): void {
-  if (typeof value === 'number' && value >= 0 && Number.isSafeInteger(value)) {
-    context.xw[2 * r] = value % 0x1_0000_0000;
-    context.xw[2 * r + 1] = Math.floor(value / 0x1_0000_0000);
-  } else {
-    context.x[r] = BigInt.asUintN(64, BigInt(value));
-  }
+  writeSyscallReturn(p.context, outcome.error, outcome.values ?? []);
 }
 
 /** The kernel log line for a fatal exception: "pid 5 (hello): load page fault at 0x0 pc 0x10074". */

@@ -63,6 +63,8 @@ export const SYSCALL_DESCRIPTIONS = {
   ChanRecv: { args: [chan, { kind: 'msg-out' }], weight: 20 },
   ChanSendBlocking: { args: [chan, { kind: 'msg-in' }], blocking: true, weight: 4 },
   ChanRecvBlocking: { args: [chan, { kind: 'msg-out' }], blocking: true, weight: 4 },
+  ChanCall: { args: [chan, { kind: 'msg-out' }, { kind: 'msg-in' }], blocking: true, weight: 4 },
+  ChanReplyRecv: { args: [chan, { kind: 'msg-out' }, { kind: 'msg-in' }, chan], blocking: true, weight: 4 },
   WaitMany: { args: [{ kind: 'handle-array' }, { kind: 'count' }, { kind: 'timeout' }], blocking: true, weight: 6 },
   HandleClose: { args: [{ kind: 'handle' }], weight: 12 },
   HandleDup: { args: [{ kind: 'handle' }, { kind: 'rights' }], produces: ['same-handle'], weight: 10 },

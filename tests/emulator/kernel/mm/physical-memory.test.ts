@@ -3,6 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { KernelBug } from '../../../../emulator/kernel/core/result.ts';
+import { PhysicalMemory } from '../../../../emulator/kernel/mm/physical-memory.ts';
 import { makeMm, RAM_BASE } from './mm-fixture.ts';
 
 describe('PhysicalMemory', () => {
@@ -40,5 +41,33 @@ describe('PhysicalMemory', () => {
     expect(() => mem.zero(RAM_BASE, 0x10001)).toThrow(KernelBug);
     expect(mem.contains(RAM_BASE + 0xfff8, 8)).toBe(true);
     expect(mem.contains(RAM_BASE + 0xfff8, 9)).toBe(false);
+  });
+
+  it('rejects fractional and non-finite addresses and lengths as outside RAM', async () => {
+    const { mem } = await makeMm({ ramKiB: 64 });
+    expect(() => mem.readU32(RAM_BASE + 0.5)).toThrow(KernelBug);
+    expect(() => mem.readU16(Number.NaN)).toThrow(KernelBug);
+    expect(() => mem.read(RAM_BASE, 1.5)).toThrow(KernelBug);
+    expect(() => mem.zero(RAM_BASE, -1)).toThrow(KernelBug);
+    expect(() => mem.readU8(Number.POSITIVE_INFINITY)).toThrow(KernelBug);
+  });
+
+  it('keeps reading correctly when the RAM buffer is replaced (wasm memory grew)', async () => {
+    let backing = new ArrayBuffer(0x10000);
+    const device = {
+      ramBase: BigInt(RAM_BASE),
+      get ram() { return new Uint8Array(backing); },
+      invalidateCode: () => undefined,
+      flushTlb: () => undefined,
+    };
+    const mem = new PhysicalMemory(device);
+    new DataView(backing).setUint32(0x40, 0x1234_5678, true);
+    expect(mem.readU32(RAM_BASE + 0x40)).toBe(0x1234_5678);
+    const moved = structuredClone(backing, { transfer: [backing] }); // detaches the old buffer, as memory.grow does
+    backing = moved;
+    expect(mem.readU32(RAM_BASE + 0x40)).toBe(0x1234_5678);
+    expect(mem.readU16(RAM_BASE + 0x42)).toBe(0x1234);
+    expect(mem.readU8(RAM_BASE + 0x40)).toBe(0x78);
+    expect(mem.readU64(RAM_BASE + 0x40)).toBe(0x1234_5678n);
   });
 });
