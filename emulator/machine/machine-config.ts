@@ -1,5 +1,5 @@
 // Configuration of the emulated machine (RAM size, virtual-time rate, UART
-// interrupt wiring, run-loop batch size), with defaults matching QEMU `virt`
+// interrupt wiring, run-loop batch size, display size), with defaults matching QEMU `virt`
 // and a validator that turns bad values into a clear MachineConfigError.
 
 import { DEFAULT_INSTRUCTIONS_PER_TICK, DEFAULT_RAM_SIZE, PAGE_SIZE, RAM_BASE } from './memory-map.ts';
@@ -18,6 +18,8 @@ export interface MachineConfig {
   uartInterruptBit: number;
   /** Instructions per hart.run() call in the run loop. */
   batchSize: number;
+  /** Framebuffer size in pixels (default 1024 x 768; each 1..MAX_DISPLAY_SIDE). */
+  display: { readonly width: number; readonly height: number };
 }
 
 export const DEFAULT_MACHINE_CONFIG: Readonly<MachineConfig> = {
@@ -26,7 +28,11 @@ export const DEFAULT_MACHINE_CONFIG: Readonly<MachineConfig> = {
   instructionsPerTick: DEFAULT_INSTRUCTIONS_PER_TICK,
   uartInterruptBit: 11,
   batchSize: 1_000_000,
+  display: { width: 1024, height: 768 },
 };
+
+/** Largest display width or height in pixels. */
+export const MAX_DISPLAY_SIDE = 4096;
 
 /** Largest RAM the machine accepts (the wasm32 memory also holds the hart's own state). */
 export const MAX_RAM_SIZE = 2048 * 1024 * 1024;
@@ -49,6 +55,11 @@ export function resolveMachineConfig(overrides: Partial<MachineConfig> = {}): Ma
   }
   if (!Number.isInteger(config.uartInterruptBit) || config.uartInterruptBit < -1 || config.uartInterruptBit > 63) {
     throw new MachineConfigError(`uartInterruptBit ${config.uartInterruptBit} must be -1 or a mip bit 0..63`);
+  }
+  config.display ??= DEFAULT_MACHINE_CONFIG.display;
+  const { width, height } = config.display;
+  if (![width, height].every((v) => Number.isInteger(v) && v >= 1 && v <= MAX_DISPLAY_SIDE)) {
+    throw new MachineConfigError(`display ${width}x${height} must be whole numbers of pixels, 1..${MAX_DISPLAY_SIDE} each`);
   }
   return config;
 }

@@ -1,13 +1,16 @@
 // The bare-metal machine: one hart with RAM and the built-in CLINT, the 16550
 // UART at UART_BASE (interrupt wired straight to a mip bit, no PLIC), HTIF
-// tohost/fromhost, an ELF loader and the run loop that turns the hart's exit
-// reasons into a RunResult (guest exit, instruction limit, halted in wfi, ...).
+// tohost/fromhost, the display, keyboard and tablet (display-device.ts,
+// input-devices.ts; the kernel drives them), an ELF loader and the run loop that
+// turns the hart's exit reasons into a RunResult (guest exit, instruction limit, ...).
 
 import { ExitReason, Privilege, type HartApi, type HartOptions } from '../hart/hart-api.ts';
 import { createHartFromModule, loadHartModule } from '../hart/hart.ts';
 import type { ElfFile } from '../toolchain/elf/elf-file.ts';
 import { loadElf, type LoadedProgram } from './elf-loader.ts';
+import { DisplayDevice } from './display-device.ts';
 import { Htif } from './htif.ts';
+import { KeyboardDevice, TabletDevice } from './input-devices.ts';
 import { resolveMachineConfig, type MachineConfig } from './machine-config.ts';
 import { UART_BASE, UART_SIZE } from './memory-map.ts';
 import { Uart16550 } from './uart16550.ts';
@@ -63,6 +66,9 @@ const CONSOLE_FLUSH_BYTES = 4096;
 /** A bare-metal RV64GC machine around one hart. */
 export class Machine {
   readonly uart: Uart16550;
+  readonly display: DisplayDevice;
+  readonly keyboard = new KeyboardDevice();
+  readonly tablet: TabletDevice;
   private htif: Htif | undefined;
   private readonly pendingOutput: number[] = [];
 
@@ -74,6 +80,8 @@ export class Machine {
       },
     });
     hart.mapDevice(UART_BASE, UART_SIZE, this.uart);
+    this.display = new DisplayDevice(hart, config.display.width, config.display.height);
+    this.tablet = new TabletDevice(config.display.width, config.display.height);
   }
 
   /** Returns a machine with a fresh hart; throws MachineConfigError for a bad config. */

@@ -12,7 +12,7 @@ import { INITRD_ENTRY_HEADER_SIZE, INITRD_HEADER_SIZE, INITRD_MAGIC } from './in
 import { MemInfoLayout, MSG_CAPS_MAX, MSG_DATA_MAX, MsgLayout } from './message.ts';
 import { Syscall } from './syscall-numbers.ts';
 import { WIRE_TAG_SIZE, WireType } from './wire-format.ts';
-import { BOOT_HANDLE, ConsoleMode, FILE_CHUNK, FileKind, OpenFlag, WireTag } from './wire-tags.ts';
+import { BOOT_HANDLE, ConsoleMode, FILE_CHUNK, FileKind, GpuFormat, MouseButton, OpenFlag, WireTag } from './wire-tags.ts';
 
 /** Where the generated header lives, relative to the repository root. */
 export const C_HEADER_PATH = 'fixtures/userland/include/rvos/abi.h';
@@ -119,6 +119,8 @@ function protocolSection(): string {
     ...defines('RVOS_CONSOLE_', ConsoleMode),
     ...defines('RVOS_O_', OpenFlag),
     ...defines('RVOS_FILE_KIND_', FileKind),
+    ...defines('RVOS_GPU_FORMAT_', GpuFormat),
+    ...defines('RVOS_MOUSE_', MouseButton),
     `#define RVOS_FILE_CHUNK ${FILE_CHUNK}`,
     `#define RVOS_BOOT_HANDLE ${BOOT_HANDLE}`,
   ]);

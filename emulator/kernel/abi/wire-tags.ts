@@ -74,6 +74,18 @@ export const WireTag = {
   FileData: 0x0612,
   /** FileWrite (on a file endpoint opened with RVOS_O_WRITE): U64 offset, Bytes data -> Ok + U64 bytes written. */
   FileWrite: 0x0613,
+
+  // ---- display "gpu" (one client at a time; a second gets Error LimitReached) ----
+  /** GpuInfo (gpu -> client, the first message on an accepted connection): U64 width, U64 height, U64 stride (bytes per row), U64 format (RVOS_GPU_FORMAT_*), Cap(0) framebuffer SHM (Read + Write). */
+  GpuInfo: 0x0701,
+  /** GpuFlush: U64 x, U64 y, U64 width, U64 height -> Ok; InvalidArgument for an empty or out-of-range rectangle. */
+  GpuFlush: 0x0702,
+
+  // ---- keyboard "kbd" and pointer "mouse" (one client each; the first message on an accepted connection is Ok) ----
+  /** KbdEvent (kbd -> client): U64 code (Linux evdev KEY_*), Bool down. */
+  KbdEvent: 0x0801,
+  /** MouseEvent (mouse -> client): U64 x, U64 y (absolute framebuffer pixels), U64 buttons (RVOS_MOUSE_*), I64 wheel (notches, + = up; 0 unless a wheel event). */
+  MouseEvent: 0x0901,
 } as const;
 export type WireTagCode = (typeof WireTag)[keyof typeof WireTag];
 
@@ -96,6 +108,18 @@ export const OpenFlag = {
 export const FileKind = {
   File: 1,
   Directory: 2,
+} as const;
+
+/** GpuInfo pixel formats: XRGB8888 = 32-bit little-endian 0x00RRGGBB (bytes B, G, R, X). */
+export const GpuFormat = {
+  Xrgb8888: 1,
+} as const;
+
+/** MouseEvent button bits. */
+export const MouseButton = {
+  Left: 1,
+  Right: 2,
+  Middle: 4,
 } as const;
 
 /** Largest FileRead length (leaves room for the tag and field headers in a message). */

@@ -40,7 +40,8 @@ export const DEFAULT_LIMITS: Readonly<KernelLimits> = {
   frames: 32768,
   consoleClients: 8,
   bootRegistrations: 16,
-  namedServices: 8,
+  /** The seed's 8, doubled: six kernel services (console, sysinfo, math, gpu, kbd, mouse) and fs take seven. */
+  namedServices: 16,
   userStackPages: 16,
   timeSliceInstructions: 100_000,
 };

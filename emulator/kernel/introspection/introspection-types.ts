@@ -52,6 +52,8 @@ export interface ProcessView {
   readonly frames: number;
   readonly instructions: number;
   readonly syscalls: number;
+  /** A service's counters, e.g. kbd/mouse { clients, delivered, discarded, dropped, queued }, gpu { clients, accepted, flushes, badFlushes }. */
+  readonly serviceStats?: Readonly<Record<string, number>>;
 }
 
 export interface HandleView {
@@ -97,9 +99,11 @@ export interface EndpointView {
 export interface ShmView {
   readonly id: number;
   readonly pages: number;
-  /** References by handles and by caps in transit (mappings keep the region alive on their own, see `mappings`). */
+  /** References by handles, by caps in transit and by service tasks (mappings keep the region alive on their own, see `mappings`). */
   readonly refs: number;
   readonly holders: readonly HandleHolder[];
+  /** Service tasks (pids) owning a reference (the gpu service's framebuffer); absent when none. */
+  readonly services?: readonly number[];
   /** Address-space mappings: process and start address ("0x..."). */
   readonly mappings: readonly { readonly pid: number; readonly va: string; readonly writable: boolean }[];
 }

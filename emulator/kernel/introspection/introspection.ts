@@ -32,11 +32,12 @@ export function introspect(k: IntrospectionSource, services: ServiceLookup = (pi
   const tasks = serviceTasks(processes, services);
   const owned = new Map([...tasks].map(([pid, task]) => [pid, task.ownedEndpoints?.() ?? []] as const));
   const labels = new Map([...tasks.values()].flatMap((task) => task.endpointLabels?.() ?? []));
+  const shmOwners = [...tasks].flatMap(([pid, task]) => (task.ownedShm?.() ?? []).map((id) => [pid, id] as const));
   return {
     time: { ticks: k.now(), ns: k.now() * NS_PER_TICK, instructions: k.instructionsRetired() },
-    processes: processes.map((p) => processView(p, owned.get(p.pid) ?? [])),
+    processes: processes.map((p) => withStats(processView(p, owned.get(p.pid) ?? []), tasks.get(p.pid))),
     endpoints: k.channels.liveEndpoints().map((ep) => endpointView(k, ep.id, processes, owned, labels.get(ep.id) ?? null)),
-    shm: k.shm.regions().map((r) => shmView(r.id, r.pages, r.refs, processes)),
+    shm: k.shm.regions().map((r) => withShmOwners(shmView(r.id, r.pages, r.refs, processes), shmOwners)),
     frames: frameUsage(k, processes),
     ipc: { total: k.channels.trace.total, recent: k.channels.trace.recent().map(ipcEventView) },
     limits: { ...k.limits },
@@ -47,6 +48,22 @@ export function introspect(k: IntrospectionSource, services: ServiceLookup = (pi
 interface DescribedTask extends ServiceTask {
   ownedEndpoints?(): number[];
   endpointLabels?(): [number, string][];
+  /** SHM regions the task holds one reference to each (the gpu's framebuffer). */
+  ownedShm?(): number[];
+  /** Counters of the service (events delivered, dropped, ...). */
+  serviceStats?(): Record<string, number>;
+}
+
+/** `view` with the task's counters, when it reports any. */
+function withStats(view: ProcessView, task: DescribedTask | undefined): ProcessView {
+  const stats = task?.serviceStats?.();
+  return stats === undefined ? view : { ...view, serviceStats: { ...stats } };
+}
+
+/** `view` with the service tasks owning a reference to it, when there are any. */
+function withShmOwners(view: ShmView, owners: readonly (readonly [number, number])[]): ShmView {
+  const services = owners.filter(([, id]) => id === view.id).map(([pid]) => pid);
+  return services.length === 0 ? view : { ...view, services };
 }
 
 function serviceTasks(processes: readonly Process[], services: ServiceLookup): Map<number, DescribedTask> {

@@ -10,9 +10,10 @@ import type { Cap } from '../ipc/message.ts';
 import { ProcState, type Process } from '../proc/process.ts';
 import { introspect, type IntrospectionSource } from './introspection.ts';
 
-/** What the checker reads of a service task besides introspection's endpoint view: caps held by its outbox. */
+/** What the checker reads of a service task besides introspection's endpoint view: caps held by its outbox, SHM it owns. */
 interface OutboxHolder {
   readonly outbox?: { readonly entries: readonly { readonly caps: readonly Cap[] }[] };
+  ownedShm?(): number[];
 }
 
 /** References to one object by kind of holder. */
@@ -91,6 +92,10 @@ function countHolders(k: IntrospectionSource, processes: readonly Process[], out
         if (cap.kind !== HandleKind.Channel) holderOf(map, cap.kind, cap.id).kernel++; // channel caps: ownedEndpoints() counts them
       }
     }
+    for (const id of task?.ownedShm?.() ?? []) {
+      if (!objectLive(k, HandleKind.Shm, id)) out.push(`service pid ${p.pid} owns freed shm ${id}`);
+      holderOf(map, HandleKind.Shm, id).kernel++;
+    }
   }
   return map;
 }
@@ -125,7 +130,7 @@ function checkShm(k: IntrospectionSource, processes: readonly Process[], holders
   for (const region of k.shm.regions()) {
     const h = holders.get(key(HandleKind.Shm, region.id)) ?? { handles: 0, queued: 0, kernel: 0 };
     const held = h.handles + h.queued + h.kernel;
-    if (region.refs !== held) out.push(`shm ${region.id}: refs ${region.refs} != ${h.handles} handles + ${h.queued} queued caps + ${h.kernel} outbox caps`);
+    if (region.refs !== held) out.push(`shm ${region.id}: refs ${region.refs} != ${h.handles} handles + ${h.queued} queued caps + ${h.kernel} service-held refs`);
     const maps = mapped.get(region.id) ?? 0;
     if (region.mappings !== maps) out.push(`shm ${region.id}: mappings ${region.mappings} but ${maps} address-space regions map it`);
     if (region.refs === 0 && region.mappings === 0) out.push(`shm ${region.id} is kept with no reference and no mapping`);

@@ -32,6 +32,9 @@ export abstract class ClientService<C extends ServiceClient> extends EndpointSer
   /** Handles one request of `client`. */
   protected abstract onRequest(k: KernelContext, self: Process, client: C, msg: ReceivedMessage): void;
 
+  /** Called when `client` has been accepted (a service that greets its clients sends the greeting here). */
+  protected onConnected(_k: KernelContext, _self: Process, _client: C): void {}
+
   /** Called when `client` has been removed (its endpoint is already closed). */
   protected onClientGone(_k: KernelContext, _client: C): void {}
 
@@ -79,7 +82,9 @@ export abstract class ClientService<C extends ServiceClient> extends EndpointSer
       ep.close();
       return;
     }
-    this.clients.push(this.newClient(ep));
+    const client = this.newClient(ep);
+    this.clients.push(client);
+    this.onConnected(k, self, client);
   }
 }
 

@@ -1,6 +1,6 @@
 // Booting the whole system, the entry point of `rvos boot` / `rvos run`: a
 // Machine, the Kernel over it, the kernel service tasks (init, console,
-// sysinfo, math; the last three registered by name in init's registry) and
+// sysinfo, math, gpu, kbd, mouse; all but init registered by name) and
 // the boot programs init starts from the BootImage (by default /bin/fs, then
 // /bin/shell). The caller then drives kernel.run() and pushConsoleInput().
 
@@ -10,9 +10,14 @@ import { OwnedEndpoint } from '../ipc/owned-endpoint.ts';
 import type { BootImage, ExitRecord, ServiceTask } from '../context/kernel-context.ts';
 import { Kernel } from './kernel.ts';
 import type { KernelLimits } from '../core/limits.ts';
+import type { KResult } from '../core/result.ts';
+import { errorName } from '../abi/errors.ts';
 import { ConsoleService } from '../services/console.ts';
 import { CONSOLE_SERVICE, FS_PROGRAM, InitService } from '../services/init.ts';
+import { GpuService } from '../services/gpu.ts';
+import { KbdService } from '../services/kbd.ts';
 import { MathService } from '../services/math.ts';
+import { MouseService } from '../services/mouse.ts';
 import { SysinfoService } from '../services/sysinfo.ts';
 
 /** The program started after the file server when BootOptions.start is not given. */
@@ -51,6 +56,9 @@ export function bootKernel(machine: Machine, image: BootImage, options: BootOpti
   startNamed(kernel, init, CONSOLE_SERVICE, (control) => new ConsoleService(control, kernel.limits.consoleClients));
   startNamed(kernel, init, 'sysinfo', (control) => new SysinfoService(control));
   startNamed(kernel, init, 'math', (control) => new MathService(control));
+  startNamed(kernel, init, 'gpu', (control) => bootStep(GpuService.create(kernel, control, machine.display), 'gpu: no framebuffer'));
+  startNamed(kernel, init, 'kbd', (control) => new KbdService(control, machine.keyboard));
+  startNamed(kernel, init, 'mouse', (control) => new MouseService(control, machine.tablet));
   for (const entry of options.start ?? defaultStart(image)) {
     const { path, argv } = typeof entry === 'string' ? { path: entry, argv: undefined } : entry;
     if (!init.addBootProgram(path, argv).ok) throw new Error(`boot: more than ${kernel.limits.bootRegistrations} boot programs`);
@@ -79,6 +87,12 @@ function startNamed(kernel: Kernel, init: InitService, name: string, make: (cont
   const [control, registryEnd] = pair.value;
   started(kernel.startService(name, make(control)), name);
   if (!init.registry.register(name, registryEnd).ok) throw new Error(`boot: cannot register service ${name}`);
+}
+
+/** The value of `result`; throws Error(`boot: ${what}`) when it failed. */
+function bootStep<T>(result: KResult<T>, what: string): T {
+  if (!result.ok) throw new Error(`boot: ${what} (${errorName(result.error)})`);
+  return result.value;
 }
 
 function started(result: { ok: boolean }, name: string): void {

@@ -30,7 +30,7 @@ describe('C programs on the kernel', () => {
     const { kernel, console } = await bootHello(1);
     const before = memInfoCounts(kernel);
     expect(kernel.run(20_000_000).reason).toBe('exited');
-    expect(console()).toMatch(/^Hello from rvos! \(pid 5\)\n$/);
+    expect(console()).toMatch(/^Hello from rvos! \(pid 8\)\n$/);
     expect(lastExit(kernel, 'hello')?.status).toBe(0);
     expect(memInfoCounts(kernel)).toMatchObject({ processes: before.processes, framesFree: before.framesFree });
   });
@@ -38,7 +38,7 @@ describe('C programs on the kernel', () => {
   it('passes boot arguments through BootInfo', async () => {
     const { kernel, console } = await bootHello(1, ['hello', 'one', 'two words']);
     expect(kernel.run(20_000_000).reason).toBe('exited');
-    expect(console()).toMatch(/^Hello from rvos! \(pid 5\)\narg 1: one\narg 2: two words\n$/);
+    expect(console()).toMatch(/^Hello from rvos! \(pid 8\)\narg 1: one\narg 2: two words\n$/);
   });
 
   it('runs eight instances side by side without leaks', async () => {

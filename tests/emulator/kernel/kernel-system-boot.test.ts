@@ -41,6 +41,7 @@ describe('bootSystem', () => {
     const { kernel } = await boot([]);
     expect(kernel.processes.list().map((p) => [p.name, p.kind])).toEqual([
       ['init', 'service'], ['console', 'service'], ['sysinfo', 'service'], ['math', 'service'],
+      ['gpu', 'service'], ['kbd', 'service'], ['mouse', 'service'],
     ]);
     expect(kernel.run(1000).reason).toBe('exited');
   });
@@ -52,6 +53,6 @@ describe('bootSystem', () => {
     expect(console()).toBe('hello\n');
     expect(lastExit(kernel, 'greeter')?.status).toBe(WireTag.BootInfo);
     expect(lastExit(kernel, 'other')?.status).toBe(3);
-    expect(memInfoCounts(kernel)).toMatchObject({ processes: 4 });
+    expect(memInfoCounts(kernel)).toMatchObject({ processes: 7 });
   });
 });

@@ -32,6 +32,8 @@ describe('kernel services with the guest programs', () => {
     const snap = introspect(kernel);
     expect(snap.processes.filter((p) => p.kind === 'user').map((p) => p.name)).toEqual(['fs', 'shell']);
     for (const ep of snap.endpoints) expect(ep.unaccountedRefs, `endpoint ${ep.id}`).toBe(0);
-    expect(snap.shm.map((r) => r.holders.map((h) => h.pid))).toEqual([[snap.processes.find((p) => p.name === 'fs')!.pid]]);
+    const pidOf = (name: string): number => snap.processes.find((p) => p.name === name)!.pid;
+    // The gpu service's framebuffer (held by the service alone), then the initrd fs holds.
+    expect(snap.shm.map((r) => [r.holders.map((h) => h.pid), r.services ?? []])).toEqual([[[], [pidOf('gpu')]], [[pidOf('fs')], []]]);
   });
 });
