@@ -14,6 +14,7 @@ commands:
   run <prog>        boot rvos and run one program (.c or .elf) in it (see rvos run --help)
   test              boot rvos and run the in-guest test suite ktest (see rvos test --help)
   bench             boot rvos and run the in-guest benchmarks (see rvos bench --help)
+  snapshot          save, load or describe a VM snapshot file (see rvos snapshot --help)
   help              show this help
 
 ${BARE_USAGE}`;
@@ -32,6 +33,7 @@ const COMMANDS = new Map<string, Command>([
   ['run', async (args, io) => (await import('./commands/run.ts')).runRun(args, io)],
   ['test', async (args, io) => (await import('./commands/test.ts')).runTest(args, io)],
   ['bench', async (args, io) => (await import('./commands/bench.ts')).runBench(args, io)],
+  ['snapshot', async (args, io) => (await import('./commands/snapshot.ts')).runSnapshot(args, io)],
   ['help', help],
   ['--help', help],
   ['-h', help],

@@ -44,6 +44,20 @@ export interface Uart16550Options {
   interrupt?: (level: boolean) => void;
 }
 
+/** Uart16550 state for snapshots (saveState / loadState). */
+export interface UartState {
+  readonly rx: readonly number[];
+  readonly ier: number;
+  readonly lcr: number;
+  readonly mcr: number;
+  readonly scr: number;
+  readonly dll: number;
+  readonly dlm: number;
+  readonly fifoEnabled: boolean;
+  readonly thrIpending: boolean;
+  readonly irqLevel: boolean;
+}
+
 /** The NS16550A state machine. */
 export class Uart16550 implements MmioDevice {
   readonly name = 'uart16550';
@@ -115,6 +129,19 @@ export class Uart16550 implements MmioDevice {
   /** The divisor latch (DLM:DLL) the guest programmed. */
   get divisor(): number {
     return (this.dlm << 8) | this.dll;
+  }
+
+  /** The state to snapshot (registers and receive FIFO), plain data. */
+  saveState(): UartState {
+    const { ier, lcr, mcr, scr, dll, dlm, fifoEnabled, thrIpending, irqLevel } = this;
+    return { rx: this.rx.slice(), ier, lcr, mcr, scr, dll, dlm, fifoEnabled, thrIpending, irqLevel };
+  }
+
+  /** Restores saveState() output; the interrupt line is not signalled (the hart's mip is restored with the hart). */
+  loadState(state: UartState): void {
+    this.rx.splice(0, this.rx.length, ...state.rx.map((b) => b & 0xff));
+    ({ ier: this.ier, lcr: this.lcr, mcr: this.mcr, scr: this.scr, dll: this.dll, dlm: this.dlm } = state);
+    ({ fifoEnabled: this.fifoEnabled, thrIpending: this.thrIpending, irqLevel: this.irqLevel } = state);
   }
 
   private get dlab(): boolean {
