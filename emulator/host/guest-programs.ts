@@ -6,12 +6,9 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { C_COMPILER } from '../toolchain/cc/driver/c-compiler.ts';
-import type { SourceContext } from '../toolchain/cc/driver/compile-input.ts';
-import { compileToObject } from '../toolchain/cc/driver/compile-input.ts';
-import { nodeFileSystem } from '../toolchain/cc/driver/file-system.ts';
-import { defaultCacheDir, runtimeHash, runtimeLibrary, USERLAND_DIR, USERLAND_INCLUDE } from '../toolchain/cc/driver/runtime-library.ts';
-import { linkRvos } from '../toolchain/cc/driver/rvos-link.ts';
+import { defaultCacheDir, runtimeHash, USERLAND_DIR } from '../toolchain/cc/driver/runtime-library.ts';
+import { buildProgramInMemory } from './userland-build/build-in-memory.ts';
+import { diskSourceTree, rvosRuntime } from './userland-build/disk-source-tree.ts';
 
 /** Where the programs live: one folder per program, named as the program. */
 export const PROGRAMS_DIR = join(USERLAND_DIR, 'programs');
@@ -64,27 +61,17 @@ function readCached(path: string): Uint8Array | undefined {
   }
 }
 
-/** Compiles and links program `name`; throws GuestBuildError with the diagnostics. */
+/** Compiles and links program `name` (userland-build/build-in-memory.ts); throws GuestBuildError with the diagnostics. */
 function compileProgram(name: string, cacheDir: string, optimize: 0 | 1): Uint8Array {
-  const ctx: SourceContext = {
-    fs: nodeFileSystem(), includePaths: [join(PROGRAMS_DIR, name), USERLAND_INCLUDE], defines: [], undefines: [], target: 'rvos', compiler: C_COMPILER, optimize,
-  };
-  let messages = '';
-  const objects = programSources(name).filter((f) => f.endsWith('.c')).map((file) => {
-    const r = compileToObject(file, 'c', ctx);
-    messages += r.messages;
-    return { name: file, bytes: r.value };
-  });
-  const runtime = runtimeLibrary(ctx, cacheDir);
-  messages += runtime.messages;
-  if (runtime.value === undefined || objects.some((o) => o.bytes === undefined)) throw new GuestBuildError(name, messages);
-  const linked = linkRvos([
-    { name: 'crt0.o', bytes: runtime.value.crt0 },
-    ...objects.map((o) => ({ name: o.name, bytes: o.bytes! })),
-    { name: 'libc.a', bytes: runtime.value.libc },
-  ]);
-  if (linked.value === undefined) throw new GuestBuildError(name, messages + linked.messages);
-  return linked.value;
+  let runtime;
+  try {
+    runtime = rvosRuntime(cacheDir);
+  } catch (error) {
+    throw new GuestBuildError(name, error instanceof Error ? error.message : String(error));
+  }
+  const built = buildProgramInMemory(diskSourceTree([name], runtime), name, optimize);
+  if (built.elf === undefined) throw new GuestBuildError(name, built.messages);
+  return built.elf;
 }
 
 /** Program `name` as an rvos ELF, from the cache or freshly built (then cached). Throws GuestBuildError. */

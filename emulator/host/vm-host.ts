@@ -10,15 +10,24 @@ import { introspect } from '../kernel/introspection/introspection.ts';
 import { bootKernel } from '../kernel/system/boot.ts';
 import type { Kernel, KernelRunResult } from '../kernel/system/kernel.ts';
 import { Machine } from '../machine/machine.ts';
-import type { HostIntrospection, HostMessage, HostRequest, MessageSink, RequestOp, RequestResults, RunState, RunStatus } from './protocol/messages.ts';
+import type { DisplayInputEvent, HostIntrospection, HostMessage, HostRequest, MessageSink, RequestOp, RequestResults, RunState, RunStatus } from './protocol/messages.ts';
 import { parseUiMessage } from './protocol/parse-ui-message.ts';
+import { applyDisplayInput, DisplayBridge } from './display-bridge.ts';
+import { IntrospectionFeed } from './introspection-feed.ts';
 import { annotateFunctions, ProcessSymbols } from './process-symbols.ts';
 import { SpeedMeter } from './speed-meter.ts';
+import { HostSnapshots } from './snapshot/host-snapshots.ts';
+import { toBase64, type InputLog } from './snapshot/input-log.ts';
+import { HostHotReload } from './hot-reload/host-hot-reload.ts';
+import type { SourceTree } from './userland-build/source-tree.ts';
+import { gridBudget } from './snapshot/run-grid.ts';
 
 /** Where the host gets what it cannot build itself (Node reads files, a worker fetches URLs). */
 export interface VmHostDeps {
   loadBootImage(): Promise<BootImage>;
   loadHartModule(): Promise<WebAssembly.Module>;
+  /** The userland sources 'source-save' builds from (absent: the host refuses saves). */
+  loadSourceTree?(): Promise<SourceTree>;
 }
 
 export interface VmHostOptions {
@@ -30,10 +39,6 @@ export interface VmHostOptions {
 
 const NS_PER_TICK = 100;
 const TICKS_PER_MS = 10_000;
-const MIN_CHUNK = 20_000;
-const MAX_CHUNK = 2_000_000;
-/** One kernel.run call aims at about this many milliseconds, so a slice ends near its budget. */
-const CHUNK_MS = 2;
 
 class RequestError extends Error {}
 
@@ -57,12 +62,25 @@ export class VmHost {
   /** The deadline the guest sleeps until and the wall-clock time it is due. */
   private wait: { deadline: number; wallAt: number } | undefined;
   private readonly wake = new MessageChannel();
+  /** Snapshot save/load, the console tail they carry, and the input log (snapshot/host-snapshots.ts). */
+  private readonly snapshots = new HostSnapshots();
+  /** Compile on save and hot reload (hot-reload/host-hot-reload.ts). */
+  private readonly hotReload: HostHotReload;
   private readonly sliceMs: number;
   private readonly statusIntervalMs: number;
+  /** Display frames out (throttled) and display input in (display-bridge.ts). */
+  private readonly display: DisplayBridge;
+  /** Capability-graph diffs while the UI is subscribed (introspection-feed.ts). */
+  private readonly feed = new IntrospectionFeed({
+    emit: (diff) => this.send({ kind: 'event', event: 'introspection-diff', diff }, []),
+    take: () => (this.kernel === undefined ? undefined : this.introspect()),
+  });
 
   constructor(private readonly send: MessageSink<HostMessage>, private readonly deps: VmHostDeps, options: VmHostOptions = {}) {
     this.sliceMs = options.sliceMs ?? 8;
     this.statusIntervalMs = options.statusIntervalMs ?? 250;
+    this.display = new DisplayBridge(send);
+    this.hotReload = new HostHotReload(deps.loadSourceTree?.bind(deps), (event) => send(event, []));
     // Node's MessagePort typings lack onmessage, which both Node and browsers implement.
     (this.wake.port1 as unknown as { onmessage: (() => void) | null }).onmessage = () => this.runSlice();
   }
@@ -78,7 +96,7 @@ export class VmHost {
     const message = parsed.message;
     if (message.kind === 'request') void this.answer(message);
     else if (message.kind === 'console-input') this.consoleInput(message.bytes);
-    // display-input: no display device yet (the GPU service comes in a later issue).
+    else this.displayInput(message.event);
   }
 
   /** The current run state and speed. */
@@ -90,9 +108,16 @@ export class VmHost {
     };
   }
 
+  /** The inputs applied since the last boot, reset or snapshot load, with the step counts they came at (snapshot/replay.ts replays them). */
+  inputLog(): InputLog {
+    return this.snapshots.inputLog(this.steps);
+  }
+
   /** Stops running and releases the scheduling channel (the host is unusable afterwards). */
   dispose(): void {
     this.stop();
+    this.display.restart(undefined);
+    this.feed.dispose();
     this.kernel = undefined;
     this.state = 'off';
     this.wake.port1.close();
@@ -117,16 +142,27 @@ export class VmHost {
       case 'step': return this.step(request.instructions);
       case 'get-state': return this.status();
       case 'introspect': return this.introspect();
-      // Snapshots: the protocol is fixed; the host side lands with the snapshot work (issue 7).
-      case 'snapshot-save': case 'snapshot-load': case 'snapshot-info': case 'state-hash':
-        throw new RequestError(`${request.op}: snapshots are not available in this build`);
+      case 'graph-subscribe': this.feed.subscribe(); return { subscribed: true };
+      case 'graph-unsubscribe': this.feed.unsubscribe(); return { subscribed: false };
+      case 'snapshot-save': return this.snapshots.save(this.booted(), this.steps, request.description);
+      case 'snapshot-load': return this.loadSnapshot(request.bytes);
+      case 'snapshot-info': return this.snapshots.info(request.bytes);
+      case 'state-hash': return this.snapshots.hash(this.booted(), this.steps);
+      case 'source-save': {
+        const result = await this.hotReload.save(() => this.kernel, request.path, request.text, (path, elf) => {
+          this.snapshots.record({ step: this.steps, kind: 'reload', path, elf: toBase64(elf) });
+        });
+        this.runNow();
+        return result;
+      }
     }
   }
 
   /** The kernel's snapshot with each user process's function (from the boot image's symbols). */
   private introspect(): HostIntrospection {
     const kernel = this.booted();
-    if (this.symbols?.image !== kernel.bootImage) this.symbols = new ProcessSymbols(kernel.bootImage);
+    const image = this.hotReload.programImage(kernel);
+    if (this.symbols?.image !== image) this.symbols = new ProcessSymbols(image);
     return annotateFunctions(introspect(kernel), this.symbols);
   }
 
@@ -143,12 +179,15 @@ export class VmHost {
         hartFactory: (options) => createHartFromModule(module, options),
       });
       this.kernel = bootKernel(machine, this.image);
+      this.display.restart(this.kernel);
+      this.feed.restart();
     } catch (error) {
       this.setState('failed', `boot failed: ${error instanceof Error ? error.message : String(error)}`);
       throw error;
     }
     this.ramMib = ramMib;
     this.steps = 0;
+    this.snapshots.started(0);
     this.setState('running', '');
     this.schedule();
     return this.status();
@@ -179,8 +218,9 @@ export class VmHost {
 
   private step(instructions: number): { steps: number; status: RunStatus } {
     if (this.state !== 'paused') throw new RequestError(`step: the VM must be paused (it is ${this.state})`);
-    const result = this.runKernel(this.booted(), instructions, true);
+    const result = this.stepOnGrid(this.booted(), instructions);
     this.flushOutput();
+    this.display.update();
     if (result?.reason === 'exited') this.setState('halted', 'every user process has exited');
     else this.emitStatus();
     return { steps: result?.steps ?? 0, status: this.status() };
@@ -188,11 +228,24 @@ export class VmHost {
 
   private consoleInput(bytes: Uint8Array): void {
     if (this.kernel === undefined || this.state === 'booting') return;
+    this.snapshots.record({ step: this.steps, kind: 'console', bytes: [...bytes] });
     this.kernel.pushConsoleInput(bytes);
+    this.runNow();
+  }
+
+  /** Runs the guest at once after input (a sleeper's wall-clock due time is kept in this.wait). */
+  private runNow(): void {
     if (this.state !== 'running') return;
-    // Run now; a sleeper's wall-clock due time is kept in this.wait.
     this.cancelTimer();
     this.schedule();
+  }
+
+  /** Display input goes to the keyboard/tablet; the guest runs at once, as for console input. */
+  private displayInput(event: DisplayInputEvent): void {
+    if (this.kernel === undefined || this.state === 'booting') return;
+    this.snapshots.record({ step: this.steps, kind: 'display', event });
+    applyDisplayInput(this.kernel, event);
+    this.runNow();
   }
 
   private booted(): Kernel {
@@ -203,20 +256,25 @@ export class VmHost {
   private schedule(): void {
     if (this.scheduled || this.state !== 'running') return;
     this.scheduled = true;
-    this.wake.port2.postMessage(null);
+    // Node (tests, the CLI, Electron's utility process): setImmediate lets I/O and thread-pool completions
+    // (a snapshot's compression and hashing) run between slices, which back-to-back MessagePort messages starve.
+    if (typeof setImmediate === 'function') setImmediate(() => this.runSlice());
+    else this.wake.port2.postMessage(null);
   }
 
-  /** One slice: kernel.run chunks until the slice's time is used or the guest stops being runnable. */
+  /** One slice: kernel.run calls cut on the run grid (snapshot/run-grid.ts) until the slice's time is used or the guest stops being runnable. */
   private runSlice(): void {
     this.scheduled = false;
     const kernel = this.kernel;
     if (this.state !== 'running' || kernel === undefined) return;
     const until = performance.now() + this.sliceMs;
     let result: KernelRunResult | undefined;
-    do result = this.runKernel(kernel, this.chunk(), false);
+    do result = this.runKernel(kernel, gridBudget(this.steps), false);
     while (result?.reason === 'limit' && performance.now() < until);
     this.flushOutput();
+    this.display.update();
     if (result !== undefined) this.afterSlice(kernel, result);
+    this.feed.notify();
     if (performance.now() - this.lastStatusAt >= this.statusIntervalMs) this.emitStatus();
   }
 
@@ -256,15 +314,54 @@ export class VmHost {
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.wait = undefined;
-      kernel.advanceTimeTo(deadline);
+      this.advanceTime(kernel, deadline);
       this.schedule();
     }, delay);
   }
 
-  /** Steps per kernel.run call: about CHUNK_MS at the measured speed. */
-  private chunk(): number {
-    const estimate = Math.round(this.speed.mips * 1000 * CHUNK_MS);
-    return Math.min(MAX_CHUNK, Math.max(MIN_CHUNK, estimate));
+  /** Virtual time moves to `deadline` (recorded in the input log: wall-clock pacing decided when). */
+  private advanceTime(kernel: Kernel, deadline: number): void {
+    this.snapshots.record({ step: this.steps, kind: 'time', ticks: deadline });
+    kernel.advanceTimeTo(deadline);
+  }
+
+  /** A step request: grid-cut runs, a sleeper's deadline reached at once; the end is logged as a run boundary. */
+  private stepOnGrid(kernel: Kernel, instructions: number): KernelRunResult | undefined {
+    const target = this.steps + instructions;
+    const start = this.steps;
+    let result: KernelRunResult | undefined;
+    do {
+      result = this.runKernel(kernel, gridBudget(this.steps, target - this.steps), false);
+      if (result?.reason === 'waiting' && result.deadline !== undefined) this.advanceTime(kernel, result.deadline);
+    } while ((result?.reason === 'limit' || result?.reason === 'waiting') && this.steps < target);
+    this.snapshots.record({ step: this.steps, kind: 'cut' });
+    return result === undefined ? undefined : { ...result, steps: this.steps - start };
+  }
+
+  /** Verifies and restores a snapshot file off to the side, then swaps it in; a refused file changes nothing. */
+  private async loadSnapshot(bytes: Uint8Array): Promise<RunStatus> {
+    if (this.state === 'booting') throw new RequestError('snapshot-load: the VM is booting');
+    const image = (this.image ??= await this.deps.loadBootImage());
+    const module = (this.module ??= await this.deps.loadHartModule());
+    const restored = await this.snapshots.load(bytes, this.kernel, {
+      bootImage: image, hartFactory: (options) => createHartFromModule(module, options), consoleOutput: (out) => this.output.push(out),
+    });
+    if ((this.state as RunState) === 'booting') throw new RequestError('snapshot-load: the VM started booting meanwhile'); // state changes across the awaits
+    const resume = this.state === 'running';
+    this.stop();
+    this.flushOutput();
+    [this.kernel, this.steps, this.ramMib] = [restored.kernel, restored.steps, restored.info.machine.ramMib];
+    this.snapshots.loaded(restored);
+    this.display.restart(restored.kernel);
+    this.feed.restart();
+    this.setState(resume ? 'running' : 'paused', '');
+    // After the response: the console output the snapshot carries (the UI clears its terminal on the response), then run on.
+    setTimeout(() => {
+      const tail = restored.console.slice();
+      if (tail.length > 0) this.send({ kind: 'event', event: 'console-output', bytes: tail }, [tail.buffer]);
+      this.schedule();
+    }, 0);
+    return this.status();
   }
 
   private stop(): void {
@@ -281,6 +378,7 @@ export class VmHost {
     if (this.output.length === 0) return;
     const bytes = concat(this.output);
     this.output = [];
+    this.snapshots.output(bytes);
     this.send({ kind: 'event', event: 'console-output', bytes }, [bytes.buffer as ArrayBuffer]);
   }
 
@@ -292,6 +390,7 @@ export class VmHost {
   }
 
   private emitStatus(): void {
+    this.feed.notify();
     this.lastStatusAt = performance.now();
     this.send({ kind: 'event', event: 'state', status: this.status() }, []);
   }

@@ -5,13 +5,16 @@
 import { QUIT_BYTE, runSession } from '../support/guest-session.ts';
 import { parseSessionArgs, SESSION_OPTIONS_USAGE } from '../support/session-options.ts';
 import { EXIT_USAGE, type CliIo } from '../support/cli-io.ts';
+import { startWatchReload } from '../support/watch-reload.ts';
 
-export const BOOT_USAGE = `usage: rvos boot [--max-instructions N] [--ram-mib N]
+export const BOOT_USAGE = `usage: rvos boot [--watch] [--max-instructions N] [--ram-mib N]
 
 Boots rvos (kernel, services, file server) to the shell on this terminal.
 Type 'help' in the shell; 'exit' or Ctrl-] (0x${QUIT_BYTE.toString(16)}) leaves.
 
 options:
+  --watch               hot reload: rebuild a program when its source under fixtures/userland
+                        changes and restart its running instances (a reload log line per save on stderr)
 ${SESSION_OPTIONS_USAGE}
 
 exit codes: the shell's exit status, 124 instruction limit, 125 stopped, 70 internal error.
@@ -19,7 +22,8 @@ exit codes: the shell's exit status, 124 instruction limit, 125 stopped, 70 inte
 
 /** Runs `rvos boot`; returns the exit code (see BOOT_USAGE). */
 export async function runBoot(args: string[], io: CliIo): Promise<number> {
-  const o = parseSessionArgs(args);
+  const watch = args.includes('--watch');
+  const o = parseSessionArgs(args.filter((a) => a !== '--watch'));
   if (o === 'help') {
     io.stdout(BOOT_USAGE);
     return 0;
@@ -31,5 +35,6 @@ export async function runBoot(args: string[], io: CliIo): Promise<number> {
   return runSession({
     command: 'rvos boot', start: [{ path: '/bin/shell', argv: ['shell'] }], waitFor: 'shell',
     maxInstructions: o.maxInstructions, ramMib: o.ramMib, interactive: true,
+    onBoot: watch ? (kernel, wake) => startWatchReload(kernel, io, wake) : undefined,
   }, io);
 }

@@ -36,6 +36,8 @@ export interface SessionPlan {
   extraPrograms?: readonly { path: string; elf: Uint8Array }[];
   maxInstructions?: number;
   ramMib?: number;
+  /** Called once booted (e.g. `boot --watch` starts its hot reloader); `wake` resumes an idle run loop; returns a cleanup. */
+  onBoot?: (kernel: Kernel, wake: () => void) => () => void;
   /** Put a terminal stdin in raw mode (the shell edits lines itself); Ctrl-] quits. */
   interactive?: boolean;
 }
@@ -78,9 +80,11 @@ export async function runSession(plan: SessionPlan, io: CliIo): Promise<number> 
     if (tty !== undefined && at >= 0) quit = true;
     kernel.pushConsoleInput(tty !== undefined && at >= 0 ? bytes.subarray(0, at) : bytes);
   });
+  const detach = plan.onBoot?.(kernel, () => input.poke());
   try {
     return await drive(kernel, plan, input, io, () => quit);
   } finally {
+    detach?.();
     input.close();
     tty?.restore();
   }

@@ -34,6 +34,11 @@ export class HostInput {
     return new Promise((resolve) => { this.wake = resolve; });
   }
 
+  /** Ends a waitForInput without input (the host changed the guest, e.g. a hot reload started a process). */
+  poke(): void {
+    this.notify();
+  }
+
   /** Stops reading so the process can exit. */
   close(): void {
     this.ended = true;

@@ -4,6 +4,8 @@
 // speed, console output, display frames, errors). Transport-agnostic plain data.
 
 import type { IntrospectionSnapshot, ProcessView } from '../../kernel/introspection/introspection-types.ts';
+import type { IntrospectionDiff } from './introspection-diff.ts';
+import type { SourceSaveResult } from './hot-reload-types.ts';
 
 /** The VM's run state as the UI shows it. */
 export type RunState = 'off' | 'booting' | 'running' | 'paused' | 'halted' | 'failed';
@@ -50,6 +52,11 @@ export interface RequestParams {
   'snapshot-info': { readonly bytes: Uint8Array };
   /** The state hash of the whole VM (hart, RAM in use, kernel, devices, clock). */
   'state-hash': Record<string, never>;
+  /** Starts the 'introspection-diff' event stream (capability graph), beginning with a full diff. */
+  'graph-subscribe': Record<string, never>;
+  'graph-unsubscribe': Record<string, never>;
+  /** Saves a userland source (`path` relative to fixtures/userland), rebuilds what it affects and hot-reloads it (hot-reload-types.ts). */
+  'source-save': { readonly path: string; readonly text: string };
 }
 
 /** What a snapshot file's header and section table say. */
@@ -93,6 +100,9 @@ export interface RequestResults {
   'snapshot-load': RunStatus;
   'snapshot-info': SnapshotInfo;
   'state-hash': StateHash;
+  'graph-subscribe': { readonly subscribed: boolean };
+  'graph-unsubscribe': { readonly subscribed: boolean };
+  'source-save': SourceSaveResult;
 }
 
 /** A process of the introspect response: the kernel's view plus what the host knows from symbols. */
@@ -153,7 +163,10 @@ export type HostEvent =
   | { readonly kind: 'event'; readonly event: 'state'; readonly status: RunStatus }
   | { readonly kind: 'event'; readonly event: 'console-output'; readonly bytes: Uint8Array }
   | { readonly kind: 'event'; readonly event: 'display-frame'; readonly frame: DisplayFrame }
-  | { readonly kind: 'event'; readonly event: 'error'; readonly message: string };
+  | { readonly kind: 'event'; readonly event: 'introspection-diff'; readonly diff: IntrospectionDiff }
+  | { readonly kind: 'event'; readonly event: 'error'; readonly message: string }
+  /** Every save's build and reload (also saves from the file watcher), for the reload log. */
+  | ({ readonly kind: 'event'; readonly event: 'reload'; readonly path: string } & SourceSaveResult);
 
 /** Host -> UI messages. */
 export type HostMessage = HostResponse | HostEvent;

@@ -3,7 +3,7 @@
 // one could be read, so the host can answer that request with an error).
 
 import {
-  MAX_CONSOLE_INPUT, MAX_DISPLAY_COORD, MAX_KEY_CODE, MAX_WHEEL_DELTA, MAX_RAM_MIB, MAX_STEP_INSTRUCTIONS, MIN_RAM_MIB,
+  MAX_CONSOLE_INPUT, MAX_DISPLAY_COORD, MAX_SOURCE_PATH, MAX_SOURCE_TEXT, MAX_SNAPSHOT_BYTES, MAX_SNAPSHOT_DESCRIPTION, MAX_KEY_CODE, MAX_WHEEL_DELTA, MAX_RAM_MIB, MAX_STEP_INSTRUCTIONS, MIN_RAM_MIB,
 } from './limits.ts';
 import type { DisplayInputEvent, HostRequest, RequestOp, UiMessage } from './messages.ts';
 
@@ -13,7 +13,7 @@ export type ParsedUiMessage =
 
 type Fields = Record<string, unknown>;
 
-const NO_PARAM_OPS: readonly RequestOp[] = ['pause', 'resume', 'reset', 'get-state', 'introspect'];
+const NO_PARAM_OPS: readonly RequestOp[] = ['pause', 'resume', 'reset', 'get-state', 'introspect', 'graph-subscribe', 'graph-unsubscribe', 'state-hash'];
 
 /** The message `data` as a UiMessage, or why it is malformed (never throws). */
 export function parseUiMessage(data: unknown): ParsedUiMessage {
@@ -42,6 +42,23 @@ function parseRequest(data: Fields): ParsedUiMessage {
     const n = data['instructions'];
     if (!isUint(n, MAX_STEP_INSTRUCTIONS) || n < 1) return fail(`step: instructions must be an integer in 1..${MAX_STEP_INSTRUCTIONS}`, id);
     return request({ op, instructions: n });
+  }
+  if (op === 'snapshot-save') {
+    const description = data['description'];
+    if (description === undefined) return request({ op });
+    if (typeof description !== 'string' || description.length > MAX_SNAPSHOT_DESCRIPTION) return fail(`snapshot-save: description must be a string of at most ${MAX_SNAPSHOT_DESCRIPTION} characters`, id);
+    return request({ op, description });
+  }
+  if (op === 'snapshot-load' || op === 'snapshot-info') {
+    const bytes = data['bytes'];
+    if (!(bytes instanceof Uint8Array) || bytes.length > MAX_SNAPSHOT_BYTES) return fail(`${op}: bytes must be a Uint8Array of at most ${MAX_SNAPSHOT_BYTES} bytes`, id);
+    return request({ op, bytes });
+  }
+  if (op === 'source-save') {
+    const { path, text } = data;
+    if (typeof path !== 'string' || path.length === 0 || path.length > MAX_SOURCE_PATH) return fail(`source-save: path must be a string of 1..${MAX_SOURCE_PATH} characters`, id);
+    if (typeof text !== 'string' || text.length > MAX_SOURCE_TEXT) return fail(`source-save: text must be a string of at most ${MAX_SOURCE_TEXT} characters`, id);
+    return request({ op, path, text });
   }
   return fail(`unknown request op ${describe(op)}`, id);
 }

@@ -4,8 +4,9 @@
 // its asset URL; both start loading when the worker starts.
 
 import { VmHost } from '../vm-host.ts';
-import { BOOT_IMAGE_PATH } from './asset-paths.ts';
+import { BOOT_IMAGE_PATH, USERLAND_TREE_PATH } from './asset-paths.ts';
 import { decodeBootImage } from './boot-image-codec.ts';
+import { decodeUserlandTree } from './userland-tree-codec.ts';
 
 /** The parts of DedicatedWorkerGlobalScope used here (the node-side tsconfig has no WebWorker lib). */
 interface WorkerScope {
@@ -35,6 +36,8 @@ function prefetched<T>(load: () => Promise<T>): () => Promise<T> {
 const host = new VmHost((message, transfer) => scope.postMessage(message, transfer), {
   loadBootImage: prefetched(async () => decodeBootImage(await fetchBytes(new URL(BOOT_IMAGE_PATH, scope.location.href)))),
   loadHartModule: prefetched(async () => WebAssembly.compile(await fetchBytes(HART_WASM_URL))),
+  // Fetched on the first save only (it is the size of the sources plus libc.a).
+  loadSourceTree: async () => decodeUserlandTree(await fetchBytes(new URL(USERLAND_TREE_PATH, scope.location.href))),
 });
 
 scope.onmessage = (event) => host.receive(event.data);

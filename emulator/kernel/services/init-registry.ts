@@ -14,6 +14,8 @@ export interface RegistryEntry {
   readonly name: string;
   /** Init's end of the service's control channel (owned by the registry). */
   readonly control: OwnedEndpoint;
+  /** pid of the process that registered it (0 = the kernel's boot plan or a kernel service). */
+  readonly owner: number;
 }
 
 export class ServiceRegistry {
@@ -25,12 +27,12 @@ export class ServiceRegistry {
    * Adds `name` -> `control`; on success the registry owns `control`, on failure the caller keeps it.
    * InvalidArgument (empty or longer than SERVICE_NAME_MAX), AlreadyExists, LimitReached.
    */
-  register(name: string, control: OwnedEndpoint): KResult<void> {
+  register(name: string, control: OwnedEndpoint, owner = 0): KResult<void> {
     if (name.length === 0 || name.length > SERVICE_NAME_MAX) return fail(RvosError.InvalidArgument);
     this.purge();
     if (this.entries.some((e) => e.name === name)) return fail(RvosError.AlreadyExists);
     if (this.entries.length >= this.capacity) return fail(RvosError.LimitReached);
-    this.entries.push({ name, control });
+    this.entries.push({ name, control, owner });
     return ok(undefined);
   }
 

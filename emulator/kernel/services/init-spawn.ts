@@ -114,6 +114,6 @@ function nextRead(job: SpawnJob, file: OwnedEndpoint): JobAction {
 }
 
 /** An error code from a reply, as a known RvosError (anything else becomes InvalidArgument). */
-function knownError(code: number): RvosErrorCode {
+export function knownError(code: number): RvosErrorCode {
   return Object.values(RvosError).includes(code as RvosErrorCode) && code !== 0 ? (code as RvosErrorCode) : RvosError.InvalidArgument;
 }

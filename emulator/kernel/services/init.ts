@@ -18,6 +18,8 @@ import { fail, ok, type KResult } from '../core/result.ts';
 import { ServiceRegistry } from './init-registry.ts';
 import { baseName, bootArgv, jobOnReply, resolveProgramPath, startFsLoad, type JobAction, type SpawnJob } from './init-spawn.ts';
 import { initrdRegion } from './initrd-region.ts';
+import { binWriteOnReply, newBinWrite, startBinWrite, type BinWriteAction, type BinWriteJob } from './init-bin-write.ts';
+import { restartChildren, type ReloadOutcome } from './init-reload.ts';
 import { launchProgram } from './launch.ts';
 import { channelCaps, EndpointService } from './service-task.ts';
 import { tagOnly, WireReader, WireWriter } from './wire-codec.ts';
@@ -31,11 +33,23 @@ export const FS_PROGRAM = '/bin/fs';
 
 const CHANNEL_RIGHTS = DEFAULT_RIGHTS[HandleKind.Channel];
 
+/** How init started a child, kept so a hot reload can start it again the same way. */
+export interface ChildLaunch {
+  readonly path: string;
+  readonly argv: Uint8Array;
+  /** The BootInfo caps; init holds one reference on each until the child is forgotten. */
+  readonly caps: Cap[];
+  /** pid that asked for the spawn (0 = boot plan). */
+  readonly requester: number;
+}
+
 /** A process init started: it serves the process's boot channel. */
 export interface InitChild {
   readonly pid: number;
   /** Init's end of the boot channel (undefined once the process closed its end). */
   boot: OwnedEndpoint | undefined;
+  /** How it was started (absent for children made outside init's launch path: nothing to reload). */
+  readonly launch?: ChildLaunch;
 }
 
 /** A program init starts at boot. */
@@ -51,6 +65,8 @@ export class InitService extends EndpointService {
   readonly jobs: SpawnJob[] = [];
   /** Boot programs not started yet, in order. */
   readonly bootPlan: BootProgramEntry[] = [];
+  /** Program images being written into the file server by hot reloads (init-bin-write.ts). */
+  readonly binWrites: BinWriteJob[] = [];
   private nextJobId = 1;
 
   /** An init with an empty registry (limits.namedServices) and boot plan (limits.bootRegistrations). */
@@ -67,7 +83,12 @@ export class InitService extends EndpointService {
   }
 
   protected override otherEndpoints(): number[] {
-    return this.jobs.flatMap((j) => channelCaps(j.caps));
+    return [...this.jobs.flatMap((j) => channelCaps(j.caps)), ...this.children.flatMap((c) => channelCaps(c.launch?.caps ?? []))];
+  }
+
+  /** The SHM regions init holds a reference on for a reload (children's launch caps: the initrd for fs). */
+  ownedShm(): number[] {
+    return this.children.flatMap((c) => (c.launch?.caps ?? []).filter((cap) => cap.kind === HandleKind.Shm).map((cap) => cap.id));
   }
 
   override endpointLabels(): [number, string][] {
@@ -77,6 +98,7 @@ export class InitService extends EndpointService {
       if (j.fs !== undefined) labels.push([j.fs.id, `fs connection for ${j.path}`]);
       if (j.file !== undefined) labels.push([j.file.id, `file ${j.path}`]);
     }
+    for (const w of this.binWrites) for (const ep of [w.fs, w.file]) if (ep !== undefined) labels.push([ep.id, `reload write ${w.path}`]);
     return labels;
   }
 
@@ -88,6 +110,7 @@ export class InitService extends EndpointService {
       if (job.fs !== undefined) eps.push(job.fs);
       if (job.file !== undefined) eps.push(job.file);
     }
+    for (const w of this.binWrites) for (const ep of [w.fs, w.file]) if (ep !== undefined) eps.push(ep);
     return eps;
   }
 
@@ -99,12 +122,20 @@ export class InitService extends EndpointService {
   protected override onStep(k: KernelContext, self: Process): void {
     for (const entry of this.bootPlan.splice(0)) this.startBootProgram(k, self, entry);
     this.startWaitingJobs(k, self);
+    this.pruneChildren(k);
   }
 
   /** Jobs waiting for the file server start loading once it is registered. */
   private startWaitingJobs(k: KernelContext, self: Process): void {
     if (this.registry.lookup(FS_SERVICE) === undefined) return;
     for (const job of this.jobs.filter((j) => j.stage === 'wait-fs')) this.connectJob(k, self, job);
+    // Writes of one path run one after the other (two at once would interleave their chunks).
+    for (const w of this.binWrites.slice()) {
+      // (Re-checked per job: a failed start ends a job and calls this again.)
+      if (w.stage !== 'wait-fs' || !this.binWrites.includes(w) || this.binWrites.some((o) => o.path === w.path && o.stage !== 'wait-fs')) continue;
+      const fs = this.connect(k, self, FS_SERVICE);
+      this.applyWrite(k, self, w, fs.ok ? startBinWrite(w, fs.value) : { kind: 'failed', error: fs.error });
+    }
   }
 
   protected onMessage(k: KernelContext, self: Process, from: OwnedEndpoint, msg: ReceivedMessage): void {
@@ -115,6 +146,8 @@ export class InitService extends EndpointService {
     }
     const job = this.jobs.find((j) => j.fs === from || j.file === from);
     if (job !== undefined) this.apply(k, self, job, jobOnReply(k, job, msg, k.frames.freeCount * PAGE_SIZE));
+    const write = this.binWrites.find((w) => w.fs === from || w.file === from);
+    if (write !== undefined) this.applyWrite(k, self, write, binWriteOnReply(k, write, msg));
   }
 
   protected onPeerClosed(k: KernelContext, self: Process, ep: OwnedEndpoint): void {
@@ -132,6 +165,8 @@ export class InitService extends EndpointService {
     }
     const job = this.jobs.find((j) => j.fs === ep || j.file === ep);
     if (job !== undefined) this.endJob(k, self, job, RvosError.PeerClosed);
+    const write = this.binWrites.find((w) => w.fs === ep || w.file === ep);
+    if (write !== undefined) this.applyWrite(k, self, write, { kind: 'failed', error: RvosError.PeerClosed });
   }
 
   /** One request on `child`'s boot channel. */
@@ -200,7 +235,8 @@ export class InitService extends EndpointService {
       this.replyMalformed(k, self, boot);
       return;
     }
-    const registered = this.registry.register(name, control);
+    const child = this.children.find((c) => c.boot === boot);
+    const registered = this.registry.register(name, control, child?.pid ?? 0);
     if (!registered.ok) control.close();
     this.replyResult(k, self, boot, registered);
     if (registered.ok && name === FS_SERVICE) this.startWaitingJobs(k, self);
@@ -219,7 +255,11 @@ export class InitService extends EndpointService {
     this.startJob(k, self, path, bootArgv(path, argv), caps, child.pid);
   }
 
-  /** Starts a program: from the file server when it is registered, else from the boot image. */
+  /**
+   * Starts a program: the image a hot reload is still writing to that path (the file is
+   * partial until the write ends), else from the file server when it is registered, else
+   * from the boot image.
+   */
   private startJob(k: KernelContext, self: Process, path: string, argv: Uint8Array, caps: Cap[], requester: number): void {
     const job: SpawnJob = {
       id: this.nextJobId++, path, name: baseName(path), argv, caps, requester,
@@ -227,7 +267,9 @@ export class InitService extends EndpointService {
     };
     this.jobs.push(job);
     const image = k.bootImage.programs.find((p) => p.path === path);
-    if (this.registry.lookup(FS_SERVICE) !== undefined) this.connectJob(k, self, job);
+    const writing = this.binWrites.findLast((w) => w.path === path);
+    if (writing !== undefined) this.apply(k, self, job, { kind: 'loaded', elf: writing.image });
+    else if (this.registry.lookup(FS_SERVICE) !== undefined) this.connectJob(k, self, job);
     else if (image !== undefined) this.apply(k, self, job, { kind: 'loaded', elf: image.elf });
     else if (requester !== 0) this.endJob(k, self, job, RvosError.NotFound);
   }
@@ -266,7 +308,9 @@ export class InitService extends EndpointService {
         this.endJob(k, self, job, launched.error);
         return;
       }
-      this.children.push({ pid: launched.value.pid, boot: launched.value.boot });
+      // The child record keeps the job's cap references (a reload starts it again with them); fs is never restarted.
+      const caps = job.path === FS_PROGRAM ? [] : job.caps.splice(0);
+      this.children.push({ pid: launched.value.pid, boot: launched.value.boot, launch: { path: job.path, argv: job.argv, caps, requester: job.requester } });
       this.endJob(k, self, job, RvosError.Ok, launched.value.pid);
     }
   }
@@ -296,16 +340,48 @@ export class InitService extends EndpointService {
     const p = this.children.some((c) => c.pid === pid) ? k.processes.get(pid) : undefined;
     if (p === undefined || p.state === ProcState.Zombie) return fail(RvosError.NotFound);
     exitProcess(k, p, EXIT_KILLED);
+    this.pruneChildren(k);
     return ok(undefined);
   }
 
-  /** Forgets children that have exited and closed their boot channel. */
+  /** Releases the launch caps of children that have exited, and forgets those whose boot channel is closed. */
   private pruneChildren(k: KernelContext): void {
     for (let i = this.children.length - 1; i >= 0; i--) {
       const c = this.children[i]!;
       const p = k.processes.get(c.pid);
-      if (c.boot === undefined && (p === undefined || p.state === ProcState.Zombie)) this.children.splice(i, 1);
+      if (p !== undefined && p.state !== ProcState.Zombie) continue;
+      // Gone: the caps kept for a reload are released at once, the record once the boot channel is closed.
+      for (const cap of c.launch?.caps.splice(0) ?? []) k.objects.release(cap.kind, cap.id);
+      if (c.boot === undefined) this.children.splice(i, 1);
     }
+  }
+
+  /**
+   * Hot reload of the program at `path` (init-reload.ts): writes `elf` there in the file server,
+   * and ends each live child started from `path` and starts it again with `elf`, the same argv,
+   * BootInfo caps and requester. Service names the old instance registered are dropped at once
+   * (the new instance registers them again). The file server itself is not restarted.
+   */
+  reloadProgram(k: KernelContext, self: Process, path: string, elf: Uint8Array): ReloadOutcome {
+    // A write still waiting for its turn is superseded by this newer image.
+    const waiting = this.binWrites.findIndex((w) => w.path === path && w.stage === 'wait-fs');
+    if (waiting >= 0) this.binWrites.splice(waiting, 1);
+    this.binWrites.push(newBinWrite(path, elf));
+    this.startWaitingJobs(k, self);
+    if (path === FS_PROGRAM) return { restarted: [], reRegistered: [] };
+    this.pruneChildren(k);
+    return restartChildren(k, this.children, this.registry, path, elf);
+  }
+
+  /** Carries out a bin-write job's next action; a failed write is logged (the restarted instances keep running). */
+  private applyWrite(k: KernelContext, self: Process, job: BinWriteJob, action: BinWriteAction): void {
+    if (action.kind === 'send' && this.outbox.post(k, self.pid, action.via, action.data).ok) return;
+    this.binWrites.splice(this.binWrites.indexOf(job), 1);
+    job.fs?.close();
+    job.file?.close();
+    if (action.kind === 'failed') k.log(`init: cannot write ${job.path}: ${errorName(action.error)}`);
+    else if (action.kind === 'send') k.log(`init: cannot write ${job.path}: the file server is gone`);
+    this.startWaitingJobs(k, self);
   }
 
   /** Ok (no fields) or the standard Error for `result`. */

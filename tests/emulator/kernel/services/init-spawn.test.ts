@@ -51,7 +51,7 @@ describe('init: InitSpawn from the boot image', () => {
     expect(kit.kernel.exits.find((e) => e.pid === pid)?.status).toBe(7);
   });
 
-  it('passes argv and caps in BootInfo; the child holds one more reference on each cap', async () => {
+  it('passes argv and caps in BootInfo; the child and init (kept for a hot reload) each hold one more reference on each cap', async () => {
     const kit = await serviceKit({ image: { programs: [{ path: '/bin/blocker', elf: BLOCKER }] } });
     const boot = attachToInit(kit, 900);
     const pair = OwnedEndpoint.createPair(kit.kernel);
@@ -62,7 +62,7 @@ describe('init: InitSpawn from the boot image', () => {
     kit.settle();
     const child = kit.kernel.processes.get(pid)!;
     expect(child.handles!.entries().map(([h, e]) => [h, e.kind, e.objectId])).toEqual([[0, HandleKind.Channel, expect.any(Number)], [1, HandleKind.Channel, mine.id]]);
-    expect(kit.kernel.channels.endpoint(mine.id)!.refs).toBe(2);
+    expect(kit.kernel.channels.endpoint(mine.id)!.refs).toBe(3);
     using killed = call(kit, boot, new WireWriter(WireTag.InitKill).u64(pid).bytes());
     expect(errorCode(killed)).toBe(RvosError.Ok);
     expect(kit.kernel.exits.find((e) => e.pid === pid)?.status).toBe(EXIT_KILLED);
