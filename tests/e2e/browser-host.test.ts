@@ -5,31 +5,11 @@
 // the Source tab (Monaco on shell/shell.c), pauses, resumes and resets, and
 // saves screenshots under test-results/. Skips without Chromium.
 
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import type { ViteDevServer } from 'vite';
-import { createServer } from 'vite';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rendererConfig } from '../../renderer.vite.config.ts';
-
-const CHROMIUM = '/usr/bin/chromium';
-const RESULTS = join(import.meta.dirname, '../../test-results');
-
-/** The text the xterm DOM renderer shows (rows joined by newlines). */
-function terminalText(page: Page): Promise<string> {
-  return page.locator('.xterm-rows').evaluate((rows) => [...rows.children].map((row) => row.textContent ?? '').join('\n'));
-}
-
-async function waitForTerminal(page: Page, predicate: (text: string) => boolean, ms: number): Promise<string> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const text = await terminalText(page);
-    if (predicate(text)) return text;
-    if (Date.now() > deadline) throw new Error(`terminal did not show what was expected; it shows:\n${text}`);
-    await page.waitForTimeout(100);
-  }
-}
+import { HAS_CHROMIUM, RESULTS, startBrowserHost, waitForTerminal, type BrowserHost } from './support/browser-host.ts';
 
 /** The inspector pane shows the shell and fs processes and frames in use, keeps polling, and resizes by its grip; saves browser-host-inspector.png. */
 async function checkInspector(page: Page): Promise<void> {
@@ -62,7 +42,7 @@ async function checkSource(page: Page): Promise<void> {
   await source.locator('[data-test="source-file-shell/shell.c"]').click();
   const lines = source.locator('.view-lines');
   const lineText = (): Promise<string> => lines.evaluate((el) => (el.textContent ?? '').replace(/\u00a0/g, ' '));
-  await expect.poll(lineText, { timeout: 10_000 }).toContain('#include "line-editor.h"');
+  await expect.poll(lineText, { timeout: 10_000 }).toContain('#include <rvos/shell.h>');
   const tokenClasses = await lines.evaluate((el) => new Set([...el.querySelectorAll('span[class^="mtk"]')].map((span) => span.className)).size);
   expect(tokenClasses).toBeGreaterThanOrEqual(3); // C highlighting: comments, keywords, strings differ
   expect(await startEditorWorker(page)).toBe('started');
@@ -95,31 +75,24 @@ async function dragGrip(page: Page, dx: number): Promise<void> {
   await page.mouse.up();
 }
 
-describe.skipIf(!existsSync(CHROMIUM))('browser host in Chromium', () => {
-  let server: ViteDevServer;
-  let browser: Browser;
+describe.skipIf(!HAS_CHROMIUM)('browser host in Chromium', () => {
+  let host: BrowserHost;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[];
 
   beforeAll(async () => {
-    server = await createServer({ ...rendererConfig(), logLevel: 'warn', server: { host: '127.0.0.1', port: 0, strictPort: false } });
-    await server.listen();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-background-networking'] });
-    page = await browser.newPage({ viewport: { width: 1100, height: 700 } });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => { if (message.type() === 'error') pageErrors.push(message.text()); });
+    host = await startBrowserHost();
+    ({ page, pageErrors } = host);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await host?.close();
   });
 
   it('boots rvos in a worker, shows the shell prompt and runs a command', { timeout: 90_000 }, async () => {
-    const url = server.resolvedUrls?.local[0];
-    expect(url).toBeDefined();
+    const url = host.url;
     const loadStart = Date.now();
-    await page.goto(url!);
+    await page.goto(url);
     const boot = page.locator('[data-test="boot"]');
     await boot.click();
     const clickedAt = Date.now();
