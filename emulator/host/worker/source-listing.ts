@@ -1,12 +1,15 @@
-// The listing of guest C sources the browser host serves at SOURCES_PATH for the
-// workbench's Source view: plain data (no Node APIs), shared by the Vite plugin
-// that builds it (sources-plugin.ts) and the renderer's sources store.
+// The listing of guest C sources the browser host serves at SOURCES_PATH (and
+// Electron main returns) for the workbench's Source view: plain data (no Node
+// APIs), shared by the code that builds it (userland-files.ts) and the renderer.
 
-/** One source file: `folder` is the program's name, or "librvos" for the library. */
+/** One source file: `folder` is the program's name, "librvos" or "include/rvos"; `path` is relative to fixtures/userland. */
 export interface SourceFile {
   folder: string;
   name: string;
+  path: string;
   text: string;
+  /** Shown but not editable (the shared headers under include/). */
+  readOnly: boolean;
 }
 
 export interface SourceListing {
@@ -28,5 +31,6 @@ export function isSourceListing(value: unknown): value is SourceListing {
 function isSourceFile(value: unknown): value is SourceFile {
   if (typeof value !== 'object' || value === null) return false;
   const file = value as Record<string, unknown>;
-  return typeof file.folder === 'string' && typeof file.name === 'string' && typeof file.text === 'string';
+  return typeof file.folder === 'string' && typeof file.name === 'string' && typeof file.path === 'string'
+    && typeof file.text === 'string' && typeof file.readOnly === 'boolean';
 }

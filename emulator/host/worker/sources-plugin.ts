@@ -1,38 +1,32 @@
-// Vite plugin of the workbench: serves the guest program sources
-// (fixtures/userland/programs/<name>/*.c|*.h and librvos/*.c) as one JSON
-// listing at SOURCES_PATH, read from disk on every request in dev (so edits
-// show on reload), and emits it as a file in a build.
+// Vite plugin of the workbench: serves the guest sources (programs, librvos,
+// include/rvos; userland-files.ts) as one JSON listing at SOURCES_PATH, read
+// from disk on every request; in dev also saves edits (source-save-middleware.ts)
+// and pushes edits made by other editors to the page as SOURCE_CHANGED_EVENT.
 
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Plugin } from 'vite';
-import { USERLAND_DIR } from '../../toolchain/cc/driver/runtime-library.ts';
-import { guestProgramNames, PROGRAMS_DIR } from '../guest-programs.ts';
 import { SOURCES_PATH } from './asset-paths.ts';
 import { generatedAssetMiddleware } from './generated-asset.ts';
-import type { SourceFile, SourceListing } from './source-listing.ts';
+import type { SourceListing } from './source-listing.ts';
+import { SOURCE_CHANGED_EVENT } from '../userland-build/source-paths.ts';
+import { sourceSaveMiddleware } from './source-save-middleware.ts';
+import { listUserlandSources, userlandRoot } from './userland-files.ts';
+import { watchUserlandSources, type UserlandWatcher } from './userland-watcher.ts';
 
-const LIBRVOS_DIR = join(USERLAND_DIR, 'librvos');
-
-function folderSources(folder: string, dir: string): SourceFile[] {
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.c') || name.endsWith('.h'))
-    .sort()
-    .map((name) => ({ folder, name, text: readFileSync(join(dir, name), 'utf8') }));
-}
-
-/** Every program's sources (programs sorted by name), then librvos's; throws when the folders cannot be read. */
+/** The listing of the userland root (userlandRoot()); throws when its folders cannot be read. */
 export function sourceListing(): SourceListing {
-  const programs = guestProgramNames().flatMap((name) => folderSources(name, join(PROGRAMS_DIR, name)));
-  return { files: [...programs, ...folderSources('librvos', LIBRVOS_DIR)] };
+  return listUserlandSources(userlandRoot());
 }
 
-/** The plugin: `rvos/sources.json` under the server root or in the build output. */
+/** The plugin: `rvos/sources.json` under the server root or in the build output, the save endpoint and the watcher in dev. */
 export function sourcesPlugin(): Plugin {
+  let watcher: UserlandWatcher | undefined;
   return {
     name: 'rvos-sources',
     configureServer(server) {
       server.middlewares.use(generatedAssetMiddleware(SOURCES_PATH, 'application/json; charset=utf-8', () => JSON.stringify(sourceListing())));
+      watcher = watchUserlandSources(userlandRoot(), (change) => server.ws.send(SOURCE_CHANGED_EVENT, change));
+      server.middlewares.use(sourceSaveMiddleware(userlandRoot, (change) => watcher?.noteWritten(change)));
+      server.httpServer?.once('close', () => watcher?.close());
     },
     generateBundle() {
       this.emitFile({ type: 'asset', fileName: SOURCES_PATH.slice(1), source: JSON.stringify(sourceListing()) });
