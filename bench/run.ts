@@ -7,9 +7,12 @@ import { formatTable } from './support/format-table.ts';
 import { ccSection } from './cc/cc-section.ts';
 import { hartSection } from './hart/hart-section.ts';
 import { kernelSection } from './kernel/kernel-section.ts';
+import { graphSection } from './graph/graph-section.ts';
+import { uiSection } from './ui/ui-section.ts';
+import { hotReloadSection } from './hot-reload/hot-reload-section.ts';
 
 /** Every benchmark section, in print order. Later sections (snapshots, display) register here. */
-const SECTIONS: readonly BenchSection[] = [hartSection, ccSection, kernelSection];
+const SECTIONS: readonly BenchSection[] = [hartSection, ccSection, kernelSection, graphSection, uiSection, hotReloadSection];
 
 async function main(argv: readonly string[]): Promise<void> {
   const quick = argv.includes('--quick');

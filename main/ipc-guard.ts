@@ -11,6 +11,8 @@ export interface IpcSenderEvent {
 
 /** One command, built by defineIpcCommand. */
 export interface IpcCommand {
+  /** The largest payload (payloadSize) the dispatcher passes on. */
+  readonly maxPayloadBytes: number;
   handle(payload: unknown): Promise<IpcReply>;
 }
 
@@ -20,12 +22,17 @@ export const MAX_PAYLOAD_BYTES = 1 << 20;
 const MAX_DEPTH = 8;
 const COMMAND_NAME = /^[a-z][a-z0-9-]{0,63}$/;
 
-/** Returns an IpcCommand that runs run(parsed) when parse accepts the payload; errors become replies. */
+/**
+ * Returns an IpcCommand that runs run(parsed) when parse accepts the payload;
+ * errors become replies. maxPayloadBytes raises the default 1 MiB bound (snapshot files).
+ */
 export function defineIpcCommand<P>(
   parse: (payload: unknown) => P | undefined,
   run: (payload: P) => unknown,
+  maxPayloadBytes = MAX_PAYLOAD_BYTES,
 ): IpcCommand {
   return {
+    maxPayloadBytes,
     async handle(payload) {
       const parsed = parse(payload);
       if (parsed === undefined) return { ok: false, error: 'invalid payload' };
@@ -48,8 +55,9 @@ export function createIpcDispatcher(
     if (url === undefined || !isTrustedUrl(url)) return { ok: false, error: 'untrusted sender' };
     if (!isEnvelope(request)) return { ok: false, error: 'malformed request' };
     if (!Object.hasOwn(commands, request.command)) return { ok: false, error: 'unknown command' };
-    if (payloadSize(request.payload, 0) > MAX_PAYLOAD_BYTES) return { ok: false, error: 'payload too large' };
-    return commands[request.command]!.handle(request.payload);
+    const command = commands[request.command]!;
+    if (payloadSize(request.payload, 0, command.maxPayloadBytes) > command.maxPayloadBytes) return { ok: false, error: 'payload too large' };
+    return command.handle(request.payload);
   };
 }
 
@@ -59,8 +67,8 @@ function isEnvelope(value: unknown): value is { command: string; payload?: unkno
   return typeof command === 'string' && COMMAND_NAME.test(command);
 }
 
-/** Returns an estimate of value's size in bytes; Infinity past MAX_DEPTH or the byte bound. */
-export function payloadSize(value: unknown, depth: number): number {
+/** Returns an estimate of value's size in bytes; Infinity past MAX_DEPTH or the byte bound `limit`. */
+export function payloadSize(value: unknown, depth: number, limit = MAX_PAYLOAD_BYTES): number {
   if (depth > MAX_DEPTH) return Infinity;
   if (typeof value === 'string') return value.length * 2;
   if (ArrayBuffer.isView(value)) return value.byteLength;
@@ -69,8 +77,8 @@ export function payloadSize(value: unknown, depth: number): number {
   if (!isPlainContainer(value)) return Infinity;
   let total = 0;
   for (const [key, item] of Object.entries(value)) {
-    total += key.length * 2 + payloadSize(item, depth + 1);
-    if (total > MAX_PAYLOAD_BYTES) return Infinity;
+    total += key.length * 2 + payloadSize(item, depth + 1, limit);
+    if (total > limit) return Infinity;
   }
   return total;
 }

@@ -47,6 +47,18 @@ describe('createIpcDispatcher', () => {
     expect(await dispatch(fromApp, { command: 'echo', payload: new Map([[1, 2]]) })).toEqual({ ok: false, error: 'payload too large' });
   });
 
+  it('applies a command\'s own payload bound, above or below the default', async () => {
+    const bytes = (payload: unknown): number | undefined => (payload instanceof Uint8Array ? payload.length : undefined);
+    const sized = createIpcDispatcher({
+      big: defineIpcCommand(bytes, (n) => n, 4 * MAX_PAYLOAD_BYTES),
+      small: defineIpcCommand(bytes, (n) => n, 16),
+    }, (url) => isAppUrl(url, APP_ORIGIN));
+    expect(await sized(fromApp, { command: 'big', payload: new Uint8Array(2 * MAX_PAYLOAD_BYTES) })).toEqual({ ok: true, value: 2 * MAX_PAYLOAD_BYTES });
+    expect(await sized(fromApp, { command: 'big', payload: new Uint8Array(4 * MAX_PAYLOAD_BYTES + 1) })).toEqual({ ok: false, error: 'payload too large' });
+    expect(await sized(fromApp, { command: 'small', payload: new Uint8Array(16) })).toEqual({ ok: true, value: 16 });
+    expect(await sized(fromApp, { command: 'small', payload: new Uint8Array(17) })).toEqual({ ok: false, error: 'payload too large' });
+  });
+
   it('turns a throwing command into an error reply', async () => {
     expect(await dispatch(fromApp, { command: 'fail' })).toEqual({ ok: false, error: 'disk full' });
   });
