@@ -5,7 +5,7 @@
 
 import type { Page } from 'playwright-core';
 import { fixtureBootImagePlugin, DISPLAY_FIXTURES } from '../../tests/e2e/support/fixture-boot-image.ts';
-import { startBrowserHost, waitForTerminal } from '../../tests/e2e/support/browser-host.ts';
+import { startBrowserHost, terminalText, waitForTerminal } from '../../tests/e2e/support/browser-host.ts';
 import { displayCounter } from '../../tests/e2e/support/display-page.ts';
 
 export interface FrameRates {
@@ -66,7 +66,9 @@ async function calibrate(page: Page, mode: 'box' | 'full', steps: number): Promi
 /** Runs bounce in `mode` long enough to measure for `seconds` while it draws (its length from a calibration run). */
 async function measureMode(page: Page, mode: 'box' | 'full', seconds: number): Promise<FrameRates> {
   const rate = await calibrate(page, mode, mode === 'box' ? 500 : 8);
-  const steps = Math.max(10, Math.round(rate * (seconds + 1.5)));
+  // The calibration includes loading the program, so it underestimates the drawing rate: a wide
+  // margin keeps the guest drawing through the whole window (checked below).
+  const steps = Math.max(10, Math.round(rate * (seconds + 1.5) * 4));
   const started = performance.now();
   await serial(page, `bounce ${steps}${mode === 'full' ? ' full' : ''}`);
   await page.waitForTimeout(500); // the program loads and starts drawing
@@ -75,6 +77,7 @@ async function measureMode(page: Page, mode: 'box' | 'full', seconds: number): P
   const uiFps = await countAnimationFrames(page, seconds * 1000);
   const after = await counters(page);
   const elapsed = (performance.now() - windowStart) / 1000;
+  if ((await terminalText(page)).includes(`bounce: ${steps} steps`)) throw new Error(`bounce ${mode} ended inside the measuring window`);
   await bounceDone(page, steps);
   const runSeconds = (performance.now() - started) / 1000;
   return {
