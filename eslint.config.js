@@ -1,5 +1,7 @@
-// ESLint flat config: TypeScript strict rules for every process folder, and the
+// ESLint flat config: TypeScript strict rules for every process folder (Vue
+// single-file components included, their <script> parsed as TypeScript), and the
 // layering rule of docs/architecture.md (emulator/ never imports UI folders).
+import pluginVue from 'eslint-plugin-vue';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -12,8 +14,13 @@ export default tseslint.config(
     ],
   },
   ...tseslint.configs.recommended,
+  ...pluginVue.configs['flat/essential'],
   {
-    files: ['**/*.ts'],
+    files: ['**/*.vue'],
+    languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'] } },
+  },
+  {
+    files: ['**/*.ts', '**/*.vue'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
