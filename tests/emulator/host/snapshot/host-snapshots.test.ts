@@ -40,7 +40,7 @@ describe('VmHost snapshots', () => {
 
   it('saves a running VM between slices without stalling the host thread', { timeout: 60_000 }, async () => {
     const at = a.console.length;
-    a.type('spin\r'); // keeps the VM busy (about 2 s) while the snapshot is written
+    a.type('spin\r'); // keeps the VM busy (a few seconds) while the snapshot is written
     await a.waitFor('spin', at);
     const before = (await a.request('get-state')).steps;
     const started = performance.now();

@@ -18,9 +18,9 @@ import { debugWrite, exit, userProgram } from '../../kernel/proc/user-program.ts
 /** The RAM of the test VMs: small, so snapshot files are small (about 240 KB). */
 export const TEST_RAM_MIB = 16;
 
-/** `spin`: about 200 million steps of busy loop, then "spun". */
+/** `spin`: about 600 million steps of busy loop (a few seconds, so a save under CPU contention ends first), then "spun". */
 const SPIN = userProgram(`
-  li t0, 100000000
+  li t0, 300000000
 loop:
   addi t0, t0, -1
   bnez t0, loop
