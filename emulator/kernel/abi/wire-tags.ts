@@ -18,12 +18,14 @@ export const WireTag = {
   InitConnect: 0x0101,
   /** Spawn: Str path (e.g. "/bin/hello" or "hello"), Bytes argv (NUL-separated), caps[] passed to the child's BootInfo -> Ok + U64 pid + Cap(0) process handle. */
   InitSpawn: 0x0102,
-  /** Stdio: (no fields) -> Ok + Cap(0) endpoint of a console client (the console protocol). */
+  /** Stdio: (no fields) -> Ok + Cap(0) endpoint of a console client (the console protocol): a new reference to the stdio endpoint the caller was spawned with (InitSpawnStdio), else a new connection to the console service. */
   InitStdio: 0x0103,
   /** Register a service implemented by the caller: Str name, Cap(0) control endpoint (receives SvcNewClient) -> Ok. AlreadyExists, LimitReached. */
   InitRegister: 0x0104,
   /** Kill: U64 pid -> Ok. NotFound if init holds no such process. */
   InitKill: 0x0105,
+  /** Spawn with stdio: Str path, Bytes argv, Cap stdio (a channel end whose peer serves the console protocol); the other caps[] go to the child's BootInfo; the child's InitStdio returns stdio -> as InitSpawn. */
+  InitSpawnStdio: 0x0106,
 
   // ---- service control channel (init -> a service) ----
   /** SvcNewClient: Cap(0) server endpoint of a new client connection. No response. */

@@ -1,6 +1,6 @@
 // The restart half of a hot reload in init (InitService.reloadProgram): each
 // live child started from the reloaded path is ended and started again with
-// the new ELF and the argv, BootInfo caps and requester it was launched with;
+// the new ELF and the argv, BootInfo caps, stdio endpoint and requester it was launched with;
 // the service names it registered are dropped so its successor can take them.
 
 import { errorName } from '../abi/errors.ts';
@@ -10,7 +10,7 @@ import { exitProcess } from '../lifecycle/exit.ts';
 import { ProcState } from '../proc/process.ts';
 import type { InitChild } from './init.ts';
 import type { ServiceRegistry } from './init-registry.ts';
-import { baseName } from './init-spawn.ts';
+import { baseName, releaseHeldCaps } from './init-spawn.ts';
 import { launchProgram } from './launch.ts';
 
 /** What a hot reload did: the instances restarted (old -> new pid) and the service names they had registered. */
@@ -40,7 +40,7 @@ export function restartChildren(k: KernelContext, children: InitChild[], registr
     const launched = launchProgram(k, { name: baseName(path), elf, argv: launch.argv, caps: launch.caps, parent: launch.requester });
     if (!launched.ok) {
       k.log(`init: cannot restart ${path}: ${errorName(launched.error)}`);
-      for (const cap of launch.caps.splice(0)) k.objects.release(cap.kind, cap.id);
+      releaseHeldCaps(k, launch);
       continue;
     }
     children.push({ pid: launched.value.pid, boot: launched.value.boot, launch });

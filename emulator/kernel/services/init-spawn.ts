@@ -26,6 +26,8 @@ export interface SpawnJob {
   readonly argv: Uint8Array;
   /** Caps for the child's BootInfo; the job holds one reference on each until it ends. */
   readonly caps: Cap[];
+  /** The stdio endpoint (InitSpawnStdio) the child's InitStdio returns; the job holds a reference until it ends or hands it to the child record. */
+  stdio: Cap | undefined;
   /** pid that asked for the spawn (its boot channel gets the reply); 0 for a boot program. */
   readonly requester: number;
   stage: SpawnStage;
@@ -42,6 +44,13 @@ export type JobAction =
   | { readonly kind: 'send'; readonly via: OwnedEndpoint; readonly data: Uint8Array }
   | { readonly kind: 'loaded'; readonly elf: Uint8Array }
   | { readonly kind: 'failed'; readonly error: RvosErrorCode };
+
+/** Releases the references `holder` keeps (its BootInfo caps and its stdio endpoint) and forgets them. */
+export function releaseHeldCaps(ipc: IpcContext, holder: { caps: Cap[]; stdio: Cap | undefined }): void {
+  for (const cap of holder.caps.splice(0)) ipc.objects.release(cap.kind, cap.id);
+  if (holder.stdio !== undefined) ipc.objects.release(holder.stdio.kind, holder.stdio.id);
+  holder.stdio = undefined;
+}
 
 /** "/bin/hello" for "hello", the path itself when absolute; undefined for an empty or malformed path. */
 export function resolveProgramPath(path: string): string | undefined {

@@ -1,5 +1,5 @@
 // The init service: serves the boot channel of every process it starts
-// (InitConnect, InitStdio, InitRegister, InitSpawn, InitKill), keeps the
+// (InitConnect, InitStdio, InitRegister, InitSpawn[Stdio], InitKill), keeps the
 // registry of named services, and launches programs: the boot programs
 // (limits.bootRegistrations; /bin/fs from the in-memory boot image with the
 // initrd as a read-only SHM cap) and later programs loaded from the file server.
@@ -16,7 +16,7 @@ import { exitProcess } from '../lifecycle/exit.ts';
 import { ProcState, type Process } from '../proc/process.ts';
 import { fail, ok, type KResult } from '../core/result.ts';
 import { ServiceRegistry } from './init-registry.ts';
-import { baseName, bootArgv, jobOnReply, resolveProgramPath, startFsLoad, type JobAction, type SpawnJob } from './init-spawn.ts';
+import { baseName, bootArgv, jobOnReply, releaseHeldCaps, resolveProgramPath, startFsLoad, type JobAction, type SpawnJob } from './init-spawn.ts';
 import { initrdRegion } from './initrd-region.ts';
 import { binWriteOnReply, newBinWrite, startBinWrite, type BinWriteAction, type BinWriteJob } from './init-bin-write.ts';
 import { restartChildren, type ReloadOutcome } from './init-reload.ts';
@@ -39,6 +39,8 @@ export interface ChildLaunch {
   readonly argv: Uint8Array;
   /** The BootInfo caps; init holds one reference on each until the child is forgotten. */
   readonly caps: Cap[];
+  /** The stdio endpoint (InitSpawnStdio) InitStdio answers with; one reference held until the child exits. */
+  stdio: Cap | undefined;
   /** pid that asked for the spawn (0 = boot plan). */
   readonly requester: number;
 }
@@ -83,7 +85,8 @@ export class InitService extends EndpointService {
   }
 
   protected override otherEndpoints(): number[] {
-    return [...this.jobs.flatMap((j) => channelCaps(j.caps)), ...this.children.flatMap((c) => channelCaps(c.launch?.caps ?? []))];
+    const held = [...this.jobs, ...this.children.flatMap((c) => (c.launch === undefined ? [] : [c.launch]))];
+    return held.flatMap((h) => channelCaps(h.stdio === undefined ? h.caps : [...h.caps, h.stdio]));
   }
 
   /** The SHM regions init holds a reference on for a reload (children's launch caps: the initrd for fs). */
@@ -180,11 +183,14 @@ export class InitService extends EndpointService {
         return;
       }
       case WireTag.InitStdio:
-        if (r.end() && msg.capCount === 0) this.replyConnect(k, self, boot, CONSOLE_SERVICE);
-        else this.replyMalformed(k, self, boot);
+        if (!r.end() || msg.capCount !== 0) this.replyMalformed(k, self, boot);
+        // A new reference to the endpoint the spawner gave (InitSpawnStdio; the send path takes it), else the console.
+        else if (child.launch?.stdio !== undefined) this.reply(k, self, boot, new WireWriter(WireTag.Ok).cap(0).bytes(), [child.launch.stdio]);
+        else this.replyConnect(k, self, boot, CONSOLE_SERVICE);
         return;
       case WireTag.InitRegister: this.onRegister(k, self, boot, r, msg); return;
-      case WireTag.InitSpawn: this.onSpawn(k, self, child, boot, r, msg); return;
+      case WireTag.InitSpawn: this.onSpawn(k, self, child, boot, r, msg, false); return;
+      case WireTag.InitSpawnStdio: this.onSpawn(k, self, child, boot, r, msg, true); return;
       case WireTag.InitKill: {
         const pid = r.u64Number();
         if (r.end() && msg.capCount === 0) this.replyResult(k, self, boot, this.kill(k, pid));
@@ -242,17 +248,19 @@ export class InitService extends EndpointService {
     if (registered.ok && name === FS_SERVICE) this.startWaitingJobs(k, self);
   }
 
-  /** InitSpawn: Str path, Bytes argv, caps -> (later) Ok + U64 pid + Cap(0) process. */
-  private onSpawn(k: KernelContext, self: Process, child: InitChild, boot: OwnedEndpoint, r: WireReader, msg: ReceivedMessage): void {
+  /** InitSpawn[Stdio]: Str path, Bytes argv[, Cap stdio channel], caps -> (later) Ok + U64 pid + Cap(0) process. */
+  private onSpawn(k: KernelContext, self: Process, child: InitChild, boot: OwnedEndpoint, r: WireReader, msg: ReceivedMessage, withStdio: boolean): void {
     const path = resolveProgramPath(r.str());
     const argv = r.bytesField();
-    if (!r.end() || path === undefined) {
+    const stdioIndex = withStdio ? r.cap(msg.capCount) : -1;
+    if (!r.end() || path === undefined || (withStdio && msg.peekCap(stdioIndex)?.kind !== HandleKind.Channel)) {
       this.replyMalformed(k, self, boot);
       return;
     }
+    const stdio = withStdio ? msg.takeCap(stdioIndex) : undefined;
     const caps: Cap[] = [];
-    for (let i = 0; i < msg.capCount; i++) caps.push(msg.takeCap(i)!);
-    this.startJob(k, self, path, bootArgv(path, argv), caps, child.pid);
+    for (let i = 0; i < msg.capCount; i++) if (i !== stdioIndex) caps.push(msg.takeCap(i)!);
+    this.startJob(k, self, path, bootArgv(path, argv), caps, child.pid, stdio);
   }
 
   /**
@@ -260,9 +268,9 @@ export class InitService extends EndpointService {
    * partial until the write ends), else from the file server when it is registered, else
    * from the boot image.
    */
-  private startJob(k: KernelContext, self: Process, path: string, argv: Uint8Array, caps: Cap[], requester: number): void {
+  private startJob(k: KernelContext, self: Process, path: string, argv: Uint8Array, caps: Cap[], requester: number, stdio?: Cap): void {
     const job: SpawnJob = {
-      id: this.nextJobId++, path, name: baseName(path), argv, caps, requester,
+      id: this.nextJobId++, path, name: baseName(path), argv, caps, stdio, requester,
       stage: 'wait-fs', fs: undefined, file: undefined, image: new Uint8Array(0), offset: 0,
     };
     this.jobs.push(job);
@@ -310,7 +318,9 @@ export class InitService extends EndpointService {
       }
       // The child record keeps the job's cap references (a reload starts it again with them); fs is never restarted.
       const caps = job.path === FS_PROGRAM ? [] : job.caps.splice(0);
-      this.children.push({ pid: launched.value.pid, boot: launched.value.boot, launch: { path: job.path, argv: job.argv, caps, requester: job.requester } });
+      const launch: ChildLaunch = { path: job.path, argv: job.argv, caps, stdio: job.stdio, requester: job.requester };
+      job.stdio = undefined;
+      this.children.push({ pid: launched.value.pid, boot: launched.value.boot, launch });
       this.endJob(k, self, job, RvosError.Ok, launched.value.pid);
     }
   }
@@ -331,7 +341,7 @@ export class InitService extends EndpointService {
     } else if (job.requester === 0 && error !== RvosError.Ok) {
       k.log(`init: cannot start ${job.path}: ${errorName(error)}`);
     }
-    for (const cap of job.caps.splice(0)) k.objects.release(cap.kind, cap.id);
+    releaseHeldCaps(k, job);
   }
 
   /** InitKill: ends child `pid` with EXIT_KILLED; NotFound unless it is a live process init started. */
@@ -350,8 +360,8 @@ export class InitService extends EndpointService {
       const c = this.children[i]!;
       const p = k.processes.get(c.pid);
       if (p !== undefined && p.state !== ProcState.Zombie) continue;
-      // Gone: the caps kept for a reload are released at once, the record once the boot channel is closed.
-      for (const cap of c.launch?.caps.splice(0) ?? []) k.objects.release(cap.kind, cap.id);
+      // Gone: the caps kept for a reload (and the stdio endpoint) are released at once, the record once the boot channel is closed.
+      if (c.launch !== undefined) releaseHeldCaps(k, c.launch);
       if (c.boot === undefined) this.children.splice(i, 1);
     }
   }
