@@ -4,21 +4,10 @@
 
 import { describe, expect, it } from 'vitest';
 import { ProcState } from '../../../../emulator/kernel/proc/process.ts';
-import { ProcessTable } from '../../../../emulator/kernel/proc/process-table.ts';
-import { MAX_HANDOFFS, Scheduler } from '../../../../emulator/kernel/sched/scheduler.ts';
-import { fields } from '../proc/process-fields.ts';
+import { MAX_HANDOFFS } from '../../../../emulator/kernel/sched/scheduler.ts';
+import { schedulerWith } from './scheduler-kit.ts';
 
-function setup(n: number) {
-  const table = new ProcessTable(8);
-  const scheduler = new Scheduler(table);
-  const procs = Array.from({ length: n }, (_, i) => {
-    const r = table.allocate(fields(`p${i}`));
-    if (!r.ok) throw new Error('allocate');
-    scheduler.makeRunnable(r.value);
-    return r.value;
-  });
-  return { scheduler, procs };
-}
+const setup = schedulerWith;
 
 describe('Scheduler.runNext', () => {
   it('runs the chosen task ahead of the queue once, then round robin goes on', () => {

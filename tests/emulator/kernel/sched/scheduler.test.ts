@@ -4,21 +4,9 @@
 
 import { describe, expect, it } from 'vitest';
 import { ProcState } from '../../../../emulator/kernel/proc/process.ts';
-import { ProcessTable } from '../../../../emulator/kernel/proc/process-table.ts';
-import { Scheduler } from '../../../../emulator/kernel/sched/scheduler.ts';
-import { fields } from '../proc/process-fields.ts';
+import { schedulerWith } from './scheduler-kit.ts';
 
-function setup(n: number) {
-  const table = new ProcessTable(8);
-  const scheduler = new Scheduler(table);
-  const procs = Array.from({ length: n }, (_, i) => {
-    const r = table.allocate(fields(`p${i}`));
-    if (!r.ok) throw new Error('allocate');
-    scheduler.makeRunnable(r.value);
-    return r.value;
-  });
-  return { table, scheduler, procs };
-}
+const setup = schedulerWith;
 
 describe('Scheduler', () => {
   it('runs tasks round robin and requeues a preempted task at the tail', () => {

@@ -9,20 +9,8 @@ import { EXIT_KILLED, HandleKind } from '../../../../emulator/kernel/abi/handles
 import { WireTag } from '../../../../emulator/kernel/abi/wire-tags.ts';
 import { OwnedEndpoint } from '../../../../emulator/kernel/ipc/owned-endpoint.ts';
 import { WireReader, WireWriter } from '../../../../emulator/kernel/services/wire-codec.ts';
-import { userProgram } from '../proc/user-program.ts';
 import { attachToInit, call, CHANNEL_RIGHTS, register, serviceKit } from './service-kit.ts';
-
-/** Receives on its boot channel forever (BootInfo first, then blocks); two variants so the ELFs differ. */
-const blocker = (pad: number): Uint8Array => userProgram(`
-  li t0, 2048
-  sub sp, sp, t0
-  li t1, ${pad}
-1:
-  li a0, 0
-  mv a1, sp
-  sys 204
-  j 1b
-`);
+import { blocker } from './blocker-program.ts';
 
 describe('init: hot reload', () => {
   it('restarts a child with the new ELF, the same argv and caps, and drops the names it registered', async () => {

@@ -11,20 +11,8 @@ import { buildGuestProgram } from '../../../../emulator/host/guest-programs.ts';
 import { checkInvariants } from '../../../../emulator/kernel/introspection/invariants.ts';
 import { OwnedEndpoint } from '../../../../emulator/kernel/ipc/owned-endpoint.ts';
 import { WireReader, WireWriter } from '../../../../emulator/kernel/services/wire-codec.ts';
-import { userProgram } from '../proc/user-program.ts';
 import { attachToInit, call, CHANNEL_RIGHTS, errorCode, refsOf, serviceKit, type ServiceKit } from './service-kit.ts';
-
-/** Receives on its boot channel forever (BootInfo first, then blocks); `pad` makes the ELFs differ. */
-const blocker = (pad: number): Uint8Array => userProgram(`
-  li t0, 2048
-  sub sp, sp, t0
-  li t1, ${pad}
-1:
-  li a0, 0
-  mv a1, sp
-  sys 204
-  j 1b
-`);
+import { blocker } from './blocker-program.ts';
 
 /** A channel pair owned by the test: [the end passed as stdio, its peer (where the child's writes arrive)]. */
 function channelPair(kit: ServiceKit): readonly [OwnedEndpoint, OwnedEndpoint] {
